@@ -1,0 +1,9 @@
+package org.grantline.jurisdiction.registry;
+
+import io.micronaut.serde.annotation.Serdeable;
+
+import java.util.List;
+
+@Serdeable
+public record JurisdictionPage(List<JurisdictionView> items, int page, int size, long total) {
+}

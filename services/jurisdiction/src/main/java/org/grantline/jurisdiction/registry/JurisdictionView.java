@@ -1,0 +1,16 @@
+package org.grantline.jurisdiction.registry;
+
+import io.micronaut.serde.annotation.Serdeable;
+
+import java.time.Instant;
+import java.util.UUID;
+
+@Serdeable
+public record JurisdictionView(UUID id, String name, JurisdictionType type, String state, String fips,
+                               String timeZone, Instant createdAt, Instant updatedAt, long version) {
+
+    static JurisdictionView of(Jurisdiction j) {
+        return new JurisdictionView(j.id(), j.name(), j.type(), j.state(), j.fips(), j.timeZone(),
+                j.createdAt(), j.updatedAt(), j.version());
+    }
+}

@@ -1,0 +1,17 @@
+package org.grantline.shared.test;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/** Properties that put one service under test: its database and the stand-in token issuer. */
+public final class ServiceTestSupport {
+    private ServiceTestSupport() {
+    }
+
+    public static Map<String, String> properties(String service) {
+        Map<String, String> properties = new HashMap<>();
+        TestDatabase.properties(service).forEach((k, v) -> properties.put(k, v.toString()));
+        properties.put("micronaut.security.token.jwt.signatures.jwks.gateway.url", TestTokens.shared().jwksUrl());
+        return properties;
+    }
+}

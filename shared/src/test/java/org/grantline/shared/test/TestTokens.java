@@ -1,0 +1,178 @@
+package org.grantline.shared.test;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.ECDSASigner;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.PlainJWT;
+import com.nimbusds.jwt.SignedJWT;
+import com.sun.net.httpserver.HttpServer;
+import org.grantline.shared.security.Roles;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * A stand-in for the gateway's token issuer in a service's tests: one EC key, served as a JWKS
+ * over real HTTP (the same document the gateway serves at {@code /keys}), and tokens signed with
+ * it — good ones for each role, and the attack set every service must refuse.
+ */
+public final class TestTokens {
+    public static final String ISSUER = "grantline";
+    public static final String AUDIENCE = "grantline";
+
+    private static TestTokens shared;
+
+    private final ECKey key;
+    private final HttpServer server;
+
+    private TestTokens() {
+        try {
+            key = new ECKeyGenerator(Curve.P_256).keyID("test-" + UUID.randomUUID()).generate();
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        byte[] jwks = new JWKSet(key.toPublicJWK()).toString().getBytes(StandardCharsets.UTF_8);
+        server.createContext("/keys", exchange -> {
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, jwks.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(jwks);
+            }
+        });
+        server.start();
+    }
+
+    /** One issuer per test JVM, started on first use. */
+    public static synchronized TestTokens shared() {
+        if (shared == null) {
+            shared = new TestTokens();
+        }
+        return shared;
+    }
+
+    public String jwksUrl() {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/keys";
+    }
+
+    public String admin() {
+        return token("test.admin", List.of(Roles.ADMIN), null);
+    }
+
+    public String dojOfficer() {
+        return token("test.doj", List.of(Roles.DOJ_OFFICER), null);
+    }
+
+    public String auditor() {
+        return token("test.auditor", List.of(Roles.AUDITOR), null);
+    }
+
+    public String official(UUID jurisdiction) {
+        return token("test.official." + jurisdiction, List.of(Roles.JURISDICTION_OFFICIAL), jurisdiction);
+    }
+
+    public String legalOfficer(UUID jurisdiction) {
+        return token("test.counsel." + jurisdiction, List.of(Roles.LEGAL_OFFICER), jurisdiction);
+    }
+
+    public String service(String name) {
+        return token(name, List.of(Roles.SERVICE), null);
+    }
+
+    public String token(String subject, List<String> roles, UUID jurisdiction) {
+        return sign(key, claims(subject, roles, jurisdiction).build());
+    }
+
+    /** Tokens that must all be refused with 401, by name. */
+    public Map<String, String> attacks() {
+        Map<String, String> attacks = new LinkedHashMap<>();
+        JWTClaimsSet admin = claims("mallory", List.of(Roles.ADMIN), null).build();
+        attacks.put("alg=none", new PlainJWT(admin).serialize());
+        String valid = token("mallory", List.of(Roles.AUDITOR), null);
+        String[] parts = valid.split("\\.");
+        String forgedPayload = Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(admin.toString().getBytes(StandardCharsets.UTF_8));
+        attacks.put("tampered payload", parts[0] + "." + forgedPayload + "." + parts[2]);
+        Instant now = Instant.now();
+        attacks.put("expired", sign(key, claims("mallory", List.of(Roles.ADMIN), null)
+                .issueTime(Date.from(now.minus(Duration.ofHours(2))))
+                .notBeforeTime(Date.from(now.minus(Duration.ofHours(2))))
+                .expirationTime(Date.from(now.minus(Duration.ofHours(1)))).build()));
+        attacks.put("nbf in the future", sign(key, claims("mallory", List.of(Roles.ADMIN), null)
+                .notBeforeTime(Date.from(now.plus(Duration.ofHours(1))))
+                .expirationTime(Date.from(now.plus(Duration.ofHours(2)))).build()));
+        attacks.put("wrong iss", sign(key, claims("mallory", List.of(Roles.ADMIN), null)
+                .issuer("https://evil.example").build()));
+        attacks.put("wrong aud", sign(key, claims("mallory", List.of(Roles.ADMIN), null)
+                .audience("some-other-app").build()));
+        attacks.put("HS256 signed with the public key", hs256WithPublicKey(admin));
+        try {
+            ECKey stranger = new ECKeyGenerator(Curve.P_256).keyID("unknown-kid").generate();
+            attacks.put("unknown kid", sign(stranger, admin));
+            ECKey impostor = new ECKeyGenerator(Curve.P_256).keyID(key.getKeyID()).generate();
+            attacks.put("known kid, wrong key", sign(impostor, admin));
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+        attacks.put("garbage", "not-a-jwt");
+        return attacks;
+    }
+
+    public static JWTClaimsSet.Builder claims(String subject, List<String> roles, UUID jurisdiction) {
+        Instant now = Instant.now();
+        JWTClaimsSet.Builder builder = new JWTClaimsSet.Builder()
+                .subject(subject)
+                .issuer(ISSUER)
+                .audience(AUDIENCE)
+                .issueTime(Date.from(now))
+                .notBeforeTime(Date.from(now.minusSeconds(1)))
+                .expirationTime(Date.from(now.plus(Duration.ofMinutes(10))))
+                .jwtID(UUID.randomUUID().toString())
+                .claim("roles", roles);
+        if (jurisdiction != null) {
+            builder.claim(Roles.JURISDICTION_CLAIM, jurisdiction.toString());
+        }
+        return builder;
+    }
+
+    private static String sign(ECKey signingKey, JWTClaimsSet claims) {
+        try {
+            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(signingKey.getKeyID()).build(), claims);
+            jwt.sign(new ECDSASigner(signingKey));
+            return jwt.serialize();
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String hs256WithPublicKey(JWTClaimsSet claims) {
+        try {
+            byte[] secret = key.toPublicJWK().toECPublicKey().getEncoded();
+            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).keyID(key.getKeyID()).build(), claims);
+            jwt.sign(new MACSigner(secret));
+            return jwt.serialize();
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
