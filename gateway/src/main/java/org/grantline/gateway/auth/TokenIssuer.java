@@ -1,0 +1,87 @@
+package org.grantline.gateway.auth;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.ECDSASigner;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import io.micronaut.context.annotation.Value;
+import jakarta.inject.Singleton;
+import org.grantline.gateway.keys.SigningKeys;
+import org.grantline.shared.security.Roles;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.UUID;
+
+/** Signs access tokens: ES256, with sub, roles, jurisdiction (where bound), iss, aud, iat, nbf, exp and jti. */
+@Singleton
+public class TokenIssuer {
+    private static final Duration MAX_LIFETIME = Duration.ofMinutes(15);
+
+    private final SigningKeys keys;
+    private final ECDSASigner signer;
+    private final String issuer;
+    private final String audience;
+    private final Duration userTokenLifetime;
+    private final Duration serviceTokenLifetime;
+
+    public TokenIssuer(SigningKeys keys,
+                       @Value("${micronaut.security.token.jwt.claims-validators.issuer}") String issuer,
+                       @Value("${micronaut.security.token.jwt.claims-validators.audience}") String audience,
+                       @Value("${grantline.auth.access-token-lifetime:10m}") Duration userTokenLifetime,
+                       @Value("${grantline.auth.service-token-lifetime:5m}") Duration serviceTokenLifetime) {
+        if (userTokenLifetime.compareTo(MAX_LIFETIME) > 0 || serviceTokenLifetime.compareTo(MAX_LIFETIME) > 0) {
+            throw new IllegalArgumentException("access tokens live at most " + MAX_LIFETIME);
+        }
+        this.keys = keys;
+        this.issuer = issuer;
+        this.audience = audience;
+        this.userTokenLifetime = userTokenLifetime;
+        this.serviceTokenLifetime = serviceTokenLifetime;
+        try {
+            this.signer = new ECDSASigner(keys.privateKey());
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public record AccessToken(String token, long expiresIn) {
+    }
+
+    public AccessToken forUser(String username, String name, List<String> roles, UUID jurisdiction) {
+        return sign(username, name, roles, jurisdiction, userTokenLifetime);
+    }
+
+    public AccessToken forService(String service) {
+        return sign(service, service, List.of(Roles.SERVICE), null, serviceTokenLifetime);
+    }
+
+    private AccessToken sign(String subject, String name, List<String> roles, UUID jurisdiction, Duration lifetime) {
+        Instant now = Instant.now();
+        JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
+                .subject(subject)
+                .issuer(issuer)
+                .audience(audience)
+                .issueTime(Date.from(now))
+                .notBeforeTime(Date.from(now))
+                .expirationTime(Date.from(now.plus(lifetime)))
+                .jwtID(UUID.randomUUID().toString())
+                .claim("roles", roles)
+                .claim("name", name);
+        if (jurisdiction != null) {
+            claims.claim(Roles.JURISDICTION_CLAIM, jurisdiction.toString());
+        }
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(keys.algorithm())
+                .keyID(keys.privateKey().getKeyID()).type(JOSEObjectType.JWT).build(), claims.build());
+        try {
+            jwt.sign(signer);
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+        return new AccessToken(jwt.serialize(), lifetime.toSeconds());
+    }
+}

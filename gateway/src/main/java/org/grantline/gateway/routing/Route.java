@@ -1,0 +1,36 @@
+package org.grantline.gateway.routing;
+
+import io.micronaut.context.annotation.EachProperty;
+import io.micronaut.context.annotation.Parameter;
+
+import java.util.List;
+
+/**
+ * One line of the route table: requests whose path starts with one of {@code prefixes} go to the
+ * service named by the entry's key (its Consul name and {@code micronaut.http.services} id).
+ */
+@EachProperty("grantline.routes")
+public class Route {
+    private final String service;
+    private List<String> prefixes = List.of();
+
+    public Route(@Parameter String service) {
+        this.service = service;
+    }
+
+    public String getService() {
+        return service;
+    }
+
+    public List<String> getPrefixes() {
+        return prefixes;
+    }
+
+    public void setPrefixes(List<String> prefixes) {
+        this.prefixes = List.copyOf(prefixes);
+    }
+
+    boolean matches(String path) {
+        return prefixes.stream().anyMatch(p -> path.equals(p) || path.startsWith(p + "/"));
+    }
+}

@@ -1,0 +1,34 @@
+package org.grantline.gateway.user;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import java.util.List;
+import java.util.UUID;
+
+/** Commands of the admin API. */
+public final class UserCommands {
+    private UserCommands() {
+    }
+
+    @Serdeable
+    public record UserCreateCommand(
+            @NotBlank @Pattern(regexp = "[a-z0-9][a-z0-9._-]{2,63}",
+                    message = "3 to 64 lower-case letters, digits, dots, dashes or underscores") String username,
+            @NotBlank @Size(max = 200) String displayName,
+            @Nullable @Email @Size(max = 320) String email,
+            @NotNull @Size(min = 12, max = 72, message = "must be 12 to 72 characters") String password,
+            @NotEmpty List<@NotBlank String> roles,
+            @Nullable UUID jurisdictionId) {
+    }
+
+    @Serdeable
+    public record UserRolesCommand(@NotEmpty List<@NotBlank String> roles, @Nullable UUID jurisdictionId) {
+    }
+}
