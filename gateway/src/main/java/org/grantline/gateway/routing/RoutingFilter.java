@@ -33,8 +33,10 @@ import reactor.core.publisher.Mono;
 import java.net.URI;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -51,16 +53,18 @@ public class RoutingFilter implements HttpServerFilter {
     private static final Pattern TRAVERSAL = Pattern.compile("(?i)(^|/)(\\.|%2e){1,2}(/|$)|%2f|%5c|\\\\");
 
     private final List<Route> routes;
-    private final LoadBalancerResolver balancers;
+    private final LoadBalancerResolver resolver;
+    /** One balancer per service, kept: the resolver makes a new one, starting its round robin afresh, on every call. */
+    private final Map<String, LoadBalancer> balancers = new ConcurrentHashMap<>();
     private final ProxyHttpClient proxy;
     private final ErrorResponseProcessor<?> errors;
 
-    public RoutingFilter(List<Route> routes, LoadBalancerResolver balancers, ProxyHttpClient proxy,
+    public RoutingFilter(List<Route> routes, LoadBalancerResolver resolver, ProxyHttpClient proxy,
                          ErrorResponseProcessor<?> errors) {
         this.routes = routes.stream()
                 .sorted(Comparator.comparingInt((Route r) -> r.getPrefixes().stream().mapToInt(String::length).max().orElse(0)).reversed())
                 .toList();
-        this.balancers = balancers;
+        this.resolver = resolver;
         this.proxy = proxy;
         this.errors = errors;
     }
@@ -90,15 +94,15 @@ public class RoutingFilter implements HttpServerFilter {
                     "Auditors read everything and change nothing"));
         }
         String service = route.get().getService();
-        Optional<? extends LoadBalancer> balancer = balancers.resolve(service);
-        if (balancer.isEmpty()) {
+        LoadBalancer balancer = balancers.computeIfAbsent(service, id -> resolver.resolve(id).orElse(null));
+        if (balancer == null) {
             return Publishers.just(unavailable(request, service));
         }
         boolean retryable = SAFE.contains(request.getMethod());
-        return forward(request, service, balancer.get())
+        return forward(request, service, balancer)
                 .onErrorResume(e -> retryable && isConnectFailure(e), e -> {
                     LOG.warn("Instance of {} refused the connection ({}); trying another", service, e.getMessage());
-                    return forward(request, service, balancer.get());
+                    return forward(request, service, balancer);
                 })
                 .onErrorResume(e -> Mono.just(failure(request, service, e)));
     }

@@ -43,12 +43,14 @@ public final class TestTokens {
     private final ECKey key;
     private final HttpServer server;
 
-    private TestTokens() {
+    private TestTokens(ECKey key, boolean serveJwks) {
+        this.key = key;
+        if (!serveJwks) {
+            this.server = null;
+            return;
+        }
         try {
-            key = new ECKeyGenerator(Curve.P_256).keyID("test-" + UUID.randomUUID()).generate();
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        } catch (JOSEException e) {
-            throw new IllegalStateException(e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -63,15 +65,27 @@ public final class TestTokens {
         server.start();
     }
 
+    /** Tokens signed with a key the test already has (the gateway's own, in the gateway's tests). */
+    public static TestTokens signingWith(ECKey key) {
+        return new TestTokens(key, false);
+    }
+
     /** One issuer per test JVM, started on first use. */
     public static synchronized TestTokens shared() {
         if (shared == null) {
-            shared = new TestTokens();
+            try {
+                shared = new TestTokens(new ECKeyGenerator(Curve.P_256).keyID("test-" + UUID.randomUUID()).generate(), true);
+            } catch (JOSEException e) {
+                throw new IllegalStateException(e);
+            }
         }
         return shared;
     }
 
     public String jwksUrl() {
+        if (server == null) {
+            throw new IllegalStateException("this issuer serves no JWKS");
+        }
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/keys";
     }
 
