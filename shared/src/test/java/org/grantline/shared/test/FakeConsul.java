@@ -42,6 +42,8 @@ public final class FakeConsul implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         server.createContext("/", this::handle);
+        // Checks call the instances, whose own requests may come back here: never a single thread.
+        server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
         server.start();
     }
 
