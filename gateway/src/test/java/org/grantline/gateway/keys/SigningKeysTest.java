@@ -25,7 +25,7 @@ class SigningKeysTest {
         SigningKeys second = new SigningKeys("", file.toString());
         assertThat(second.privateKey().getKeyID()).isEqualTo(first.privateKey().getKeyID());
         assertThat(second.privateKey().toECPrivateKey()).isEqualTo(first.privateKey().toECPrivateKey());
-        assertThat(Files.getPosixFilePermissions(file).toString()).isEqualTo("[OWNER_READ, OWNER_WRITE]");
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
     }
 
     @Test
