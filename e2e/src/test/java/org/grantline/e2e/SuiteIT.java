@@ -1,0 +1,223 @@
+package org.grantline.e2e;
+
+import org.grantline.shared.test.TestHttp;
+import org.grantline.shared.test.TestTokens;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The suite as a newcomer starts it: {@code ./suite up} runs the five built jars as separate
+ * processes on the embedded defaults; every request goes through the gateway over real HTTP.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class SuiteIT {
+    static final Path REPO = Path.of(System.getenv().getOrDefault("GRANTLINE_REPO", "..")).toAbsolutePath().normalize();
+    static final String PASSWORD = "e2e-demo-password";
+    static final String BALTIMORE = "7a0c5d3e-0000-4000-8000-000024040000";
+    static final List<String> APPS = List.of("gateway", "jurisdiction", "grants", "documents", "notifications");
+
+    final Map<String, String> env = new HashMap<>();
+    Path data;
+    TestHttp http;
+    int gatewayPort;
+
+    @BeforeAll
+    void up() throws Exception {
+        data = Files.createTempDirectory("grantline-e2e");
+        for (String app : APPS) {
+            int port = freePort();
+            env.put(app.toUpperCase() + "_PORT", String.valueOf(port));
+            if (app.equals("gateway")) {
+                gatewayPort = port;
+            }
+        }
+        env.put("GRANTLINE_DATA_DIR", data.toString());
+        env.put("GRANTLINE_DEMO_PASSWORD", PASSWORD);
+        Result result = suite("up");
+        assertThat(result.exitCode()).as(result.output()).isZero();
+        assertThat(result.output()).contains("GrantLine is up: http://localhost:" + gatewayPort)
+                .contains("baltimore.counsel").contains("password: " + PASSWORD);
+        http = new TestHttp("http://127.0.0.1:" + gatewayPort);
+    }
+
+    @AfterAll
+    void down() throws Exception {
+        Result result = suite("down");
+        assertThat(result.exitCode()).as(result.output()).isZero();
+        assertThat(result.output()).contains("GrantLine stopped.");
+        for (String app : APPS) {
+            assertThat(Files.exists(data.resolve("run/" + app + ".pid"))).as(app).isFalse();
+        }
+    }
+
+    String login(String username) {
+        TestHttp.Response response = http.post("/login", null, Map.of("username", username, "password", PASSWORD));
+        assertThat(response.status()).as(username + ": " + response).isEqualTo(200);
+        return (String) response.json().get("access_token");
+    }
+
+    @Order(1)
+    @Test
+    void statusShowsEveryAppUp() throws Exception {
+        Result status = suite("status");
+        assertThat(status.exitCode()).as(status.output()).isZero();
+        assertThat(status.output().lines().filter(l -> l.endsWith(" UP")).count()).isEqualTo(5);
+        assertThat(Files.readString(data.resolve("logs/gateway.log"))).contains("Startup completed");
+    }
+
+    @Order(2)
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+            "admin, ADMIN, ''",
+            "doj.officer, DOJ_OFFICER, ''",
+            "baltimore.official, JURISDICTION_OFFICIAL, " + BALTIMORE,
+            "baltimore.counsel, LEGAL_OFFICER, " + BALTIMORE,
+            "auditor, AUDITOR, ''"})
+    void everyDemoUserSignsInAndReachesEveryServiceThroughTheGateway(String username, String role, String jurisdiction) {
+        String token = login(username);
+        TestHttp.Response me = http.get("/api/me", token);
+        assertThat(me.json()).containsEntry("username", username);
+        assertThat(me.json().get("roles")).isEqualTo(List.of(role));
+        assertThat(String.valueOf(me.json().getOrDefault("jurisdictionId", ""))).isEqualTo(jurisdiction == null ? "" : jurisdiction);
+
+        TestHttp.Response baltimore = http.get("/api/jurisdictions/" + BALTIMORE, token);
+        assertThat(baltimore.status()).as(baltimore.toString()).isEqualTo(200);
+        assertThat(baltimore.json()).containsEntry("name", "Baltimore").containsEntry("timeZone", "America/New_York");
+        for (String path : List.of("/api/programs", "/api/documents", "/api/notifications")) {
+            TestHttp.Response response = http.get(path, token);
+            assertThat(response.status()).as(path + " " + response).isEqualTo(200);
+        }
+        assertThat(http.get("/api/programs", token).body()).contains("Byrne");
+    }
+
+    @Order(3)
+    @Test
+    void roleMatrixOfTheJurisdictionRegistryThroughTheGateway() {
+        Map<String, Integer> expected = Map.of("admin", 201, "doj.officer", 201, "baltimore.official", 403,
+                "baltimore.counsel", 403, "auditor", 403);
+        expected.forEach((user, status) -> {
+            String fips = "24" + String.format("%05d", ThreadLocalRandom.current().nextInt(100000));
+            TestHttp.Response created = http.post("/api/jurisdictions", login(user), Map.of("name", "E2E " + fips,
+                    "type", "TOWN", "state", "MD", "fips", fips, "timeZone", "America/New_York"));
+            assertThat(created.status()).as(user + ": " + created).isEqualTo(status);
+            assertThat(created.header("X-Request-Id")).isNotBlank();
+        });
+        TestHttp.Response anonymous = http.post("/api/jurisdictions", null, Map.of("name", "x"));
+        assertThat(anonymous.status()).isEqualTo(401);
+        assertThat(anonymous.isProblem()).isTrue();
+
+        TestHttp.Response invalid = http.post("/api/jurisdictions", login("doj.officer"), Map.of("name", "", "type", "CITY"));
+        assertThat(invalid.status()).isEqualTo(400);
+        assertThat(invalid.isProblem()).isTrue();
+        assertThat(invalid.body()).contains("fips").contains("timeZone");
+    }
+
+    @Order(4)
+    @Test
+    void forgedTokensNeverGetPastTheGatewayOrTheService() throws Exception {
+        for (Map.Entry<String, String> attack : TestTokens.shared().attacks().entrySet()) {
+            assertThat(http.get("/api/jurisdictions", attack.getValue()).status()).as(attack.getKey()).isEqualTo(401);
+            int servicePort = Integer.parseInt(env.get("JURISDICTION_PORT"));
+            TestHttp direct = new TestHttp("http://127.0.0.1:" + servicePort);
+            assertThat(direct.get("/api/jurisdictions", attack.getValue()).status()).as("direct " + attack.getKey()).isEqualTo(401);
+        }
+        // A real gateway token also works straight at the service: each service checks tokens itself.
+        TestHttp direct = new TestHttp("http://127.0.0.1:" + env.get("JURISDICTION_PORT"));
+        assertThat(direct.get("/api/jurisdictions", login("auditor")).status()).isEqualTo(200);
+        assertThat(direct.get("/api/jurisdictions", null).status()).isEqualTo(401);
+    }
+
+    @Order(5)
+    @Test
+    void refreshAndLogoutThroughTheGateway() {
+        TestHttp.Response signedIn = http.post("/login", null, Map.of("username", "baltimore.counsel", "password", PASSWORD));
+        String refresh = (String) signedIn.json().get("refresh_token");
+        TestHttp.Response refreshed = http.post("/oauth/access_token", null, Map.of("grant_type", "refresh_token", "refresh_token", refresh));
+        assertThat(refreshed.status()).isEqualTo(200);
+        String next = (String) refreshed.json().get("refresh_token");
+        assertThat(http.get("/api/jurisdictions/" + BALTIMORE, (String) refreshed.json().get("access_token")).status()).isEqualTo(200);
+        assertThat(http.post("/logout", null, Map.of("refresh_token", next)).status()).isEqualTo(204);
+        assertThat(http.post("/oauth/access_token", null, Map.of("grant_type", "refresh_token", "refresh_token", next)).status()).isEqualTo(400);
+    }
+
+    @Order(6)
+    @Test
+    void eachServiceGetsATokenForItselfWithItsOwnSecret() throws Exception {
+        String secret = Files.readString(data.resolve("secrets/notifications")).strip();
+        TestHttp.Response granted = http.send("POST", "/oauth/access_token", null,
+                "grant_type=client_credentials&client_id=notifications&client_secret=" + secret,
+                Map.of("Content-Type", "application/x-www-form-urlencoded"));
+        assertThat(granted.status()).as(granted.toString()).isEqualTo(200);
+        String token = (String) granted.json().get("access_token");
+        assertThat(http.get("/api/me", token).json()).containsEntry("username", "notifications");
+        assertThat(http.get("/api/jurisdictions/" + BALTIMORE, token).status()).isEqualTo(200);
+        TestHttp.Response borrowed = http.send("POST", "/oauth/access_token", null,
+                "grant_type=client_credentials&client_id=grants&client_secret=" + secret,
+                Map.of("Content-Type", "application/x-www-form-urlencoded"));
+        assertThat(borrowed.status()).as("another service's secret is no use").isEqualTo(401);
+    }
+
+    @Order(7)
+    @Test
+    void whenAServiceStopsItsRoutesAnswer503QuicklyAndTheOthersKeepWorking() throws Exception {
+        long pid = Long.parseLong(Files.readString(data.resolve("run/notifications.pid")).strip());
+        ProcessHandle.of(pid).ifPresent(ProcessHandle::destroy);
+        ProcessHandle.of(pid).ifPresent(p -> p.onExit().orTimeout(20, TimeUnit.SECONDS).join());
+        String token = login("doj.officer");
+        long start = System.nanoTime();
+        TestHttp.Response response = http.get("/api/notifications", token);
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        assertThat(response.status()).isEqualTo(503);
+        assertThat(response.isProblem()).isTrue();
+        assertThat(millis).isLessThan(1000);
+        assertThat(http.get("/api/programs", token).status()).isEqualTo(200);
+        Result status = suite("status");
+        assertThat(status.exitCode()).isNotZero();
+        assertThat(status.output()).containsPattern("notifications\\s+\\d+\\s+-\\s+stopped");
+    }
+
+    record Result(int exitCode, String output) {
+    }
+
+    Result suite(String command) throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder(REPO.resolve("suite").toString(), command)
+                .directory(REPO.toFile()).redirectErrorStream(true);
+        builder.environment().putAll(env);
+        builder.environment().remove("MICRONAUT_ENVIRONMENTS");
+        Process process = builder.start();
+        byte[] out = process.getInputStream().readAllBytes();
+        if (!process.waitFor(300, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("./suite " + command + " did not finish: " + new String(out, StandardCharsets.UTF_8));
+        }
+        return new Result(process.exitValue(), new String(out, StandardCharsets.UTF_8));
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
