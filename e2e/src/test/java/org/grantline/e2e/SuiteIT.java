@@ -124,6 +124,18 @@ class SuiteIT {
             assertThat(created.status()).as(user + ": " + created).isEqualTo(status);
             assertThat(created.header("X-Request-Id")).isNotBlank();
         });
+        String requestId = "e2e-" + UUID.randomUUID();
+        TestHttp.Response traced = http.send("GET", "/api/jurisdictions/" + BALTIMORE, login("auditor"), null,
+                Map.of("X-Request-Id", requestId));
+        assertThat(traced.header("X-Request-Id")).isEqualTo(requestId);
+        try {
+            assertThat(Files.readString(data.resolve("logs/jurisdiction.log"))).as("the id reaches the service's log")
+                    .contains("request=" + requestId);
+            assertThat(Files.readString(data.resolve("logs/gateway.log"))).contains("request=" + requestId);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+
         TestHttp.Response anonymous = http.post("/api/jurisdictions", null, Map.of("name", "x"));
         assertThat(anonymous.status()).isEqualTo(401);
         assertThat(anonymous.isProblem()).isTrue();
