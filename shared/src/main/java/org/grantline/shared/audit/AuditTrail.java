@@ -39,6 +39,22 @@ public class AuditTrail {
                 entityId == null ? null : entityId.toString(), requestId, toJson(before), toJson(after)));
     }
 
+    /** One change among many recorded at once (an import): saved in one batch. */
+    public record Change(String action, String entityType, Object entityId, Object before, Object after) {
+    }
+
+    public void recordAll(List<Change> changes) {
+        if (changes.isEmpty()) {
+            return;
+        }
+        String actor = security.username().orElse("system");
+        String requestId = ServerRequestContext.currentRequest().map(RequestIds::of).orElse(null);
+        Instant now = Instant.now();
+        repository.saveAll(changes.stream().map(c -> new AuditEvent(UUID.randomUUID(), now, actor, c.action(),
+                c.entityType(), c.entityId() == null ? null : c.entityId().toString(), requestId, toJson(c.before()),
+                toJson(c.after()))).toList());
+    }
+
     public List<AuditEvent> history(String entityType, Object entityId) {
         return repository.findByEntityTypeAndEntityIdOrderByOccurredAt(entityType, entityId.toString());
     }

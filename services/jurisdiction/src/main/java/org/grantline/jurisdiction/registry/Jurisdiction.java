@@ -1,5 +1,6 @@
 package org.grantline.jurisdiction.registry;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
 import io.micronaut.data.annotation.Version;
@@ -14,7 +15,17 @@ public record Jurisdiction(@Id UUID id,
                            String state,
                            String fips,
                            String timeZone,
+                           @Nullable UUID parentId,
+                           @Nullable Long population,
                            Instant createdAt,
                            Instant updatedAt,
                            @Version Long version) {
+
+    /** The same record with the registry fields of another, or this one if they are the same. */
+    public boolean sameFieldsAs(String name, JurisdictionType type, String state, String fips, String timeZone,
+                         UUID parentId, Long population) {
+        return this.name.equals(name) && this.type == type && this.state.equals(state) && this.fips.equals(fips)
+                && this.timeZone.equals(timeZone) && java.util.Objects.equals(this.parentId, parentId)
+                && java.util.Objects.equals(this.population, population);
+    }
 }

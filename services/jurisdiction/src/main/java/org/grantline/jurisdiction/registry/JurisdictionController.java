@@ -6,16 +6,12 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Put;
-import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.annotation.RequestBean;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
-import jakarta.annotation.Nullable;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.Pattern;
 import org.grantline.shared.security.Roles;
 
 import java.net.URI;
@@ -26,9 +22,11 @@ import java.util.UUID;
 public class JurisdictionController {
 
     private final JurisdictionService service;
+    private final JurisdictionQueries queries;
 
-    public JurisdictionController(JurisdictionService service) {
+    public JurisdictionController(JurisdictionService service, JurisdictionQueries queries) {
         this.service = service;
+        this.queries = queries;
     }
 
     @Post
@@ -38,12 +36,11 @@ public class JurisdictionController {
         return HttpResponse.created(created, URI.create("/api/jurisdictions/" + created.id()));
     }
 
+    /** Search: state, type, name (contains, any case), parent, and the fields of the policy in force. */
     @Get
     @Secured(SecurityRule.IS_AUTHENTICATED)
-    public JurisdictionPage list(@Nullable @QueryValue @Pattern(regexp = "[A-Z]{2}") String state,
-                                 @QueryValue(defaultValue = "0") @Min(0) int page,
-                                 @QueryValue(defaultValue = "20") @Min(1) @Max(100) int size) {
-        return service.list(state, page, size);
+    public JurisdictionPage list(@Valid @RequestBean JurisdictionSearch search) {
+        return queries.search(search);
     }
 
     @Get("/{id}")

@@ -1,11 +1,11 @@
 package org.grantline.jurisdiction.registry;
 
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
-import io.micronaut.data.model.Page;
-import io.micronaut.data.model.Pageable;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.PageableRepository;
 
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -14,5 +14,7 @@ public interface JurisdictionRepository extends PageableRepository<Jurisdiction,
 
     Optional<Jurisdiction> findByFips(String fips);
 
-    Page<Jurisdiction> findByState(String state, Pageable pageable);
+    List<Jurisdiction> findByFipsIn(Collection<String> fips);
+
+    List<Jurisdiction> findByIdIn(Collection<UUID> ids);
 }

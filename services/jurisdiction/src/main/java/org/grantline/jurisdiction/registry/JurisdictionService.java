@@ -1,23 +1,29 @@
 package org.grantline.jurisdiction.registry;
 
 import io.micronaut.data.exceptions.DataAccessException;
-import io.micronaut.data.model.Pageable;
-import io.micronaut.data.model.Sort;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import org.grantline.shared.audit.AuditTrail;
+import org.grantline.shared.problem.ProblemException;
 import org.grantline.shared.problem.Problems;
 
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
-/** The rules of the registry: consistent FIPS codes, real time zones, unique codes, audited changes. */
+/**
+ * The rules of the registry: consistent FIPS codes, real time zones, unique codes, a hierarchy
+ * (city → county → state) of the right types that never loops, audited changes.
+ */
 @Singleton
 public class JurisdictionService {
-    static final String ENTITY = "jurisdiction";
+    public static final String ENTITY = "jurisdiction";
 
     private final JurisdictionRepository repository;
     private final AuditTrail audit;
@@ -30,12 +36,14 @@ public class JurisdictionService {
     @Transactional
     public JurisdictionView create(JurisdictionCommand command) {
         check(command);
+        checkParent(null, command);
         if (repository.findByFips(command.fips()).isPresent()) {
             throw duplicateFips(command.fips());
         }
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Instant now = now();
         Jurisdiction created = new Jurisdiction(UUID.randomUUID(), command.name().strip(), command.type(),
-                command.state(), command.fips(), command.timeZone(), now, now, null);
+                command.state(), command.fips(), command.timeZone(), command.parentId(), command.population(),
+                now, now, null);
         try {
             created = repository.save(created);
         } catch (DataAccessException e) {
@@ -52,35 +60,39 @@ public class JurisdictionService {
     @Transactional
     public JurisdictionView update(UUID id, JurisdictionCommand command) {
         check(command);
-        Jurisdiction current = repository.findById(id)
-                .orElseThrow(() -> Problems.notFound("No jurisdiction " + id));
+        Jurisdiction current = find(id);
+        checkParent(id, command);
         repository.findByFips(command.fips())
                 .filter(other -> !other.id().equals(id))
                 .ifPresent(other -> {
                     throw duplicateFips(command.fips());
                 });
-        Jurisdiction changed = new Jurisdiction(id, command.name().strip(), command.type(), command.state(),
-                command.fips(), command.timeZone(), current.createdAt(),
-                Instant.now().truncatedTo(ChronoUnit.MICROS), current.version());
-        changed = repository.update(changed);
+        if (current.sameFieldsAs(command.name().strip(), command.type(), command.state(), command.fips(),
+                command.timeZone(), command.parentId(), command.population())) {
+            return JurisdictionView.of(current);
+        }
+        Jurisdiction changed = repository.update(new Jurisdiction(id, command.name().strip(), command.type(),
+                command.state(), command.fips(), command.timeZone(), command.parentId(), command.population(),
+                current.createdAt(), now(), current.version()));
         JurisdictionView view = JurisdictionView.of(changed);
         audit.record("jurisdiction.updated", ENTITY, id, JurisdictionView.of(current), view);
         return view;
     }
 
     public JurisdictionView get(UUID id) {
-        return repository.findById(id).map(JurisdictionView::of)
-                .orElseThrow(() -> Problems.notFound("No jurisdiction " + id));
+        return JurisdictionView.of(find(id));
     }
 
-    public JurisdictionPage list(String state, int page, int size) {
-        Pageable pageable = Pageable.from(page, size, Sort.of(Sort.Order.asc("name"), Sort.Order.asc("id")));
-        var result = state == null ? repository.findAll(pageable) : repository.findByState(state, pageable);
-        return new JurisdictionPage(result.getContent().stream().map(JurisdictionView::of).toList(),
-                page, size, result.getTotalSize());
+    public Jurisdiction find(UUID id) {
+        return repository.findById(id).orElseThrow(() -> Problems.notFound("No jurisdiction " + id));
     }
 
-    private static void check(JurisdictionCommand command) {
+    public Optional<Jurisdiction> findByFips(String fips) {
+        return repository.findByFips(fips);
+    }
+
+    /** Field rules that need no other record; throws a 400 naming the field. */
+    public static void check(JurisdictionCommand command) {
         try {
             ZoneId zone = ZoneId.of(command.timeZone());
             if (!zone.getId().contains("/")) {
@@ -98,6 +110,55 @@ public class JurisdictionService {
         if (!command.fips().startsWith(stateFips)) {
             throw Problems.invalid("fips", "must start with " + stateFips + ", the FIPS code of " + command.state());
         }
+    }
+
+    /** Parent of the right type and state; for an existing jurisdiction, a chain that does not come back to it. */
+    void checkParent(UUID self, JurisdictionCommand command) {
+        if (command.parentId() == null) {
+            if (command.type() == JurisdictionType.COUNTY) {
+                throw Problems.invalid("parentId", "a COUNTY needs its STATE as parent");
+            }
+            return;
+        }
+        Jurisdiction parent = repository.findById(command.parentId())
+                .orElseThrow(() -> Problems.invalid("parentId", "no jurisdiction " + command.parentId()));
+        String problem = parentProblem(command.type(), command.state(), parent);
+        if (problem != null) {
+            throw Problems.invalid("parentId", problem);
+        }
+        if (self != null) {
+            Set<UUID> seen = new HashSet<>();
+            Jurisdiction step = parent;
+            while (step != null) {
+                if (step.id().equals(self) || !seen.add(step.id())) {
+                    throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "parent-loop", "Unprocessable Entity",
+                            "Making " + parent.name() + " the parent would make the parent chain loop", java.util.Map.of());
+                }
+                step = step.parentId() == null ? null : repository.findById(step.parentId()).orElse(null);
+            }
+        }
+    }
+
+    /** Why {@code parent} cannot be the parent of a jurisdiction of this type and state, or null if it can. */
+    public static String parentProblem(JurisdictionType child, String state, Jurisdiction parent) {
+        boolean allowed = switch (child) {
+            case STATE -> parent.type() == JurisdictionType.OTHER;
+            case COUNTY -> parent.type() == JurisdictionType.STATE;
+            case CITY, TOWN -> parent.type() == JurisdictionType.COUNTY || parent.type() == JurisdictionType.STATE
+                    || parent.type() == JurisdictionType.OTHER;
+            case TRIBAL, OTHER -> true;
+        };
+        if (!allowed) {
+            return "a " + child + " cannot have a " + parent.type() + " as parent";
+        }
+        if (parent.type() != JurisdictionType.OTHER && !parent.state().equals(state)) {
+            return "the parent is in " + parent.state() + ", not " + state;
+        }
+        return null;
+    }
+
+    static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
 
     private static RuntimeException duplicateFips(String fips) {

@@ -1,5 +1,6 @@
 package org.grantline.jurisdiction.registry;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 
 import java.time.Instant;
@@ -7,10 +8,11 @@ import java.util.UUID;
 
 @Serdeable
 public record JurisdictionView(UUID id, String name, JurisdictionType type, String state, String fips,
-                               String timeZone, Instant createdAt, Instant updatedAt, long version) {
+                               String timeZone, @Nullable UUID parentId, @Nullable Long population,
+                               Instant createdAt, Instant updatedAt, long version) {
 
-    static JurisdictionView of(Jurisdiction j) {
-        return new JurisdictionView(j.id(), j.name(), j.type(), j.state(), j.fips(), j.timeZone(),
-                j.createdAt(), j.updatedAt(), j.version());
+    public static JurisdictionView of(Jurisdiction j) {
+        return new JurisdictionView(j.id(), j.name(), j.type(), j.state(), j.fips(), j.timeZone(), j.parentId(),
+                j.population(), j.createdAt(), j.updatedAt(), j.version());
     }
 }

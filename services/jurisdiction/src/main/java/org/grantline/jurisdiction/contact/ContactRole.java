@@ -1,0 +1,5 @@
+package org.grantline.jurisdiction.contact;
+
+public enum ContactRole {
+    CHIEF_EXECUTIVE, CHIEF_LEGAL_OFFICER, GRANT_MANAGER, POLICE_CHIEF, SHERIFF
+}

@@ -1,0 +1,6 @@
+package org.grantline.jurisdiction.policy;
+
+/** Whether federal immigration agents may enter the jurisdiction's detention facilities. */
+public enum FacilityAccess {
+    YES, NO, PARTIAL
+}

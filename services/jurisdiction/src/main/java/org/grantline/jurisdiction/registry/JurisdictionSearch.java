@@ -1,0 +1,51 @@
+package org.grantline.jurisdiction.registry;
+
+import io.micronaut.core.annotation.Introspected;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.annotation.QueryValue;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.grantline.jurisdiction.policy.DetainerPolicy;
+import org.grantline.jurisdiction.policy.FacilityAccess;
+import org.grantline.jurisdiction.policy.Section1373Position;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+/**
+ * Everything a DOJ officer can filter the registry on, in one request: state, type, name
+ * (case-insensitive contains), parent, and the fields of the policy in force on {@code asOf}
+ * (today by default); sorted and paged.
+ */
+@Introspected
+public record JurisdictionSearch(
+        @Nullable @QueryValue @Pattern(regexp = "[A-Z]{2}", message = "must be a two-letter upper-case state code") String state,
+        @Nullable @QueryValue JurisdictionType type,
+        @Nullable @QueryValue @Size(max = 200) String name,
+        @Nullable @QueryValue UUID parentId,
+        @Nullable @QueryValue Boolean sanctuary,
+        @Nullable @QueryValue DetainerPolicy detainerPolicy,
+        @Nullable @QueryValue FacilityAccess facilityAccess,
+        @Nullable @QueryValue Boolean releaseNotice,
+        @Nullable @QueryValue Section1373Position section1373,
+        @Nullable @QueryValue LocalDate asOf,
+        @Nullable @QueryValue @Pattern(regexp = "(name|fips|state|type|population)(,(asc|desc))?",
+                message = "must be name, fips, state, type or population, optionally followed by ,asc or ,desc") String sort,
+        @Nullable @QueryValue @Min(0) @Max(100_000) Integer page,
+        @Nullable @QueryValue @Min(1) @Max(100) Integer size) {
+
+    boolean filtersOnPolicy() {
+        return sanctuary != null || detainerPolicy != null || facilityAccess != null || releaseNotice != null
+                || section1373 != null;
+    }
+
+    int pageOrDefault() {
+        return page == null ? 0 : page;
+    }
+
+    int sizeOrDefault() {
+        return size == null ? 20 : size;
+    }
+}
