@@ -100,7 +100,7 @@ class SuiteIT {
         TestHttp.Response me = http.get("/api/me", token);
         assertThat(me.json()).containsEntry("username", username);
         assertThat(me.json().get("roles")).isEqualTo(List.of(role));
-        assertThat(String.valueOf(me.json().getOrDefault("jurisdictionId", ""))).isEqualTo(jurisdiction == null ? "" : jurisdiction);
+        assertThat(java.util.Objects.toString(me.json().get("jurisdictionId"), "")).isEqualTo(jurisdiction == null ? "" : jurisdiction);
 
         TestHttp.Response baltimore = http.get("/api/jurisdictions/" + BALTIMORE, token);
         assertThat(baltimore.status()).as(baltimore.toString()).isEqualTo(200);

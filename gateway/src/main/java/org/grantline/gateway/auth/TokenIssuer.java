@@ -3,7 +3,7 @@ package org.grantline.gateway.auth;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.ECDSASigner;
+import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import io.micronaut.context.annotation.Value;
@@ -17,13 +17,13 @@ import java.util.Date;
 import java.util.List;
 import java.util.UUID;
 
-/** Signs access tokens: ES256, with sub, roles, jurisdiction (where bound), iss, aud, iat, nbf, exp and jti. */
+/** Signs access tokens: RS256, with sub, roles, jurisdiction (where bound), iss, aud, iat, nbf, exp and jti. */
 @Singleton
 public class TokenIssuer {
     private static final Duration MAX_LIFETIME = Duration.ofMinutes(15);
 
     private final SigningKeys keys;
-    private final ECDSASigner signer;
+    private final RSASSASigner signer;
     private final String issuer;
     private final String audience;
     private final Duration userTokenLifetime;
@@ -43,7 +43,7 @@ public class TokenIssuer {
         this.userTokenLifetime = userTokenLifetime;
         this.serviceTokenLifetime = serviceTokenLifetime;
         try {
-            this.signer = new ECDSASigner(keys.privateKey());
+            this.signer = new RSASSASigner(keys.privateKey());
         } catch (JOSEException e) {
             throw new IllegalStateException(e);
         }

@@ -1,15 +1,14 @@
 package org.grantline.gateway.keys;
 
 import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.JWK;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.security.token.jwt.endpoints.JwkProvider;
-import io.micronaut.security.token.jwt.signature.ec.ECSignatureConfiguration;
+import io.micronaut.security.token.jwt.signature.rsa.RSASignatureConfiguration;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 
-import java.security.interfaces.ECPublicKey;
+import java.security.interfaces.RSAPublicKey;
 import java.util.List;
 
 /** Publishes the public key at {@code /keys} (JWKS) and lets the gateway verify its own tokens. */
@@ -24,23 +23,13 @@ public class KeyBeans {
 
     @Singleton
     @Named("gateway")
-    ECSignatureConfiguration ownSignature(SigningKeys keys) {
-        ECPublicKey publicKey;
+    RSASignatureConfiguration ownSignature(SigningKeys keys) {
+        RSAPublicKey publicKey;
         try {
-            publicKey = keys.publicKey().toECPublicKey();
+            publicKey = keys.publicKey().toRSAPublicKey();
         } catch (JOSEException e) {
             throw new IllegalStateException(e);
         }
-        return new ECSignatureConfiguration() {
-            @Override
-            public ECPublicKey getPublicKey() {
-                return publicKey;
-            }
-
-            @Override
-            public JWSAlgorithm getJwsAlgorithm() {
-                return keys.algorithm();
-            }
-        };
+        return () -> publicKey;
     }
 }

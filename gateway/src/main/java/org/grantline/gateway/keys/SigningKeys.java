@@ -2,11 +2,10 @@ package org.grantline.gateway.keys;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.jwk.Curve;
-import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.KeyUse;
-import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.exceptions.ConfigurationException;
 import jakarta.inject.Singleton;
@@ -24,15 +23,16 @@ import java.text.ParseException;
 import java.util.UUID;
 
 /**
- * The EC P-256 key the gateway signs tokens with (ES256). Production passes the private key as a
- * JWK in {@code GRANTLINE_JWT_PRIVATE_KEY} and the gateway refuses to start without it; the
- * embedded default generates one on first start and keeps it in {@code grantline.jwt.key-file}.
+ * The RSA key the gateway signs tokens with (RS256, 2048 bits: verifying it is far cheaper than
+ * ES256, and every service verifies every request). Production passes the private key as a JWK in
+ * {@code GRANTLINE_JWT_PRIVATE_KEY} and the gateway refuses to start without it; the embedded
+ * default generates one on first start and keeps it in {@code grantline.jwt.key-file}.
  */
 @Singleton
 public class SigningKeys {
     private static final Logger LOG = LoggerFactory.getLogger(SigningKeys.class);
 
-    private final ECKey key;
+    private final RSAKey key;
 
     public SigningKeys(@Value("${grantline.jwt.private-key:}") String privateKeyJwk,
                        @Value("${grantline.jwt.key-file:}") String keyFile) {
@@ -41,48 +41,53 @@ public class SigningKeys {
         } else if (!keyFile.isBlank()) {
             key = loadOrGenerate(Path.of(keyFile));
         } else {
-            throw new ConfigurationException("No token signing key: set GRANTLINE_JWT_PRIVATE_KEY to an EC P-256 "
-                    + "private JWK (see README, 'Production configuration')");
+            throw new ConfigurationException("No token signing key: set GRANTLINE_JWT_PRIVATE_KEY to an RSA "
+                    + "private JWK (see README, 'Configuration')");
         }
     }
 
-    public ECKey privateKey() {
+    public RSAKey privateKey() {
         return key;
     }
 
-    public ECKey publicKey() {
+    public RSAKey publicKey() {
         return key.toPublicJWK();
     }
 
     public JWSAlgorithm algorithm() {
-        return JWSAlgorithm.ES256;
+        return JWSAlgorithm.RS256;
     }
 
-    private static ECKey parse(String json, String source) {
+    private static RSAKey parse(String json, String source) {
         try {
             JWK jwk = JWK.parse(json);
-            if (!(jwk instanceof ECKey ec) || !ec.isPrivate() || !Curve.P_256.equals(ec.getCurve())) {
-                throw new ConfigurationException(source + " must be a private EC P-256 JWK");
+            if (!(jwk instanceof RSAKey rsa) || !rsa.isPrivate() || rsa.size() < 2048) {
+                throw new ConfigurationException(source + " must be a private RSA JWK of at least 2048 bits");
             }
-            if (ec.getKeyID() == null) {
+            if (rsa.getKeyID() == null) {
                 throw new ConfigurationException(source + " must have a key id (kid)");
             }
-            return ec;
+            return rsa;
         } catch (ParseException e) {
             throw new ConfigurationException(source + " is not a JWK: " + e.getMessage());
         }
     }
 
-    private static ECKey loadOrGenerate(Path file) {
+    /** A new 2048-bit RSA signing key with a random kid. */
+    public static RSAKey generate() throws JOSEException {
+        return new RSAKeyGenerator(2048)
+                .keyID(UUID.randomUUID().toString())
+                .keyUse(KeyUse.SIGNATURE)
+                .algorithm(JWSAlgorithm.RS256)
+                .generate();
+    }
+
+    private static RSAKey loadOrGenerate(Path file) {
         try {
             if (Files.exists(file)) {
                 return parse(Files.readString(file, StandardCharsets.UTF_8), file.toString());
             }
-            ECKey generated = new ECKeyGenerator(Curve.P_256)
-                    .keyID(UUID.randomUUID().toString())
-                    .keyUse(KeyUse.SIGNATURE)
-                    .algorithm(JWSAlgorithm.ES256)
-                    .generate();
+            RSAKey generated = generate();
             Files.createDirectories(file.toAbsolutePath().getParent());
             Path temporary = Files.createTempFile(file.toAbsolutePath().getParent(), "key", ".tmp");
             try {

@@ -1,7 +1,7 @@
 package org.grantline.gateway.auth;
 
-import com.nimbusds.jose.crypto.ECDSAVerifier;
-import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
@@ -52,7 +52,7 @@ class AuthFlowTest implements TestPropertyProvider {
     }
 
     @Test
-    void loginAnswersAShortLivedEs256TokenWithEveryClaimVerifiableAgainstTheJwks() throws Exception {
+    void loginAnswersAShortLivedRs256TokenWithEveryClaimVerifiableAgainstTheJwks() throws Exception {
         UUID baltimore = UUID.randomUUID();
         String official = createUser(http, adminToken, "official", List.of(Roles.JURISDICTION_OFFICIAL), baltimore);
         Map<String, Object> tokens = login(http, official, PASSWORD);
@@ -60,12 +60,12 @@ class AuthFlowTest implements TestPropertyProvider {
         assertThat(((Number) tokens.get("expires_in")).longValue()).isBetween(1L, 900L);
 
         SignedJWT jwt = SignedJWT.parse((String) tokens.get("access_token"));
-        assertThat(jwt.getHeader().getAlgorithm().getName()).isEqualTo("ES256");
+        assertThat(jwt.getHeader().getAlgorithm().getName()).isEqualTo("RS256");
         JWKSet jwks = JWKSet.parse(http.get("/keys", null).body());
-        ECKey key = (ECKey) jwks.getKeyByKeyId(jwt.getHeader().getKeyID());
+        RSAKey key = (RSAKey) jwks.getKeyByKeyId(jwt.getHeader().getKeyID());
         assertThat(key).isNotNull();
         assertThat(key.isPrivate()).isFalse();
-        assertThat(jwt.verify(new ECDSAVerifier(key))).isTrue();
+        assertThat(jwt.verify(new RSASSAVerifier(key))).isTrue();
 
         JWTClaimsSet claims = jwt.getJWTClaimsSet();
         assertThat(claims.getSubject()).isEqualTo(official);

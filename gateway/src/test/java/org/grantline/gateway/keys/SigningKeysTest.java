@@ -24,12 +24,12 @@ class SigningKeysTest {
         SigningKeys first = new SigningKeys("", file.toString());
         SigningKeys second = new SigningKeys("", file.toString());
         assertThat(second.privateKey().getKeyID()).isEqualTo(first.privateKey().getKeyID());
-        assertThat(second.privateKey().toECPrivateKey()).isEqualTo(first.privateKey().toECPrivateKey());
+        assertThat(second.privateKey().toRSAPrivateKey()).isEqualTo(first.privateKey().toRSAPrivateKey());
         assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
     }
 
     @Test
-    void aConfiguredKeyIsUsedAndMustBeAPrivateP256KeyWithAKid() throws Exception {
+    void aConfiguredKeyIsUsedAndMustBeAPrivateRsaKeyWithAKid() throws Exception {
         SigningKeys generated = new SigningKeys("", Files.createTempDirectory("keys").resolve("k.json").toString());
         String jwk = generated.privateKey().toJSONString();
         assertThat(new SigningKeys(jwk, "").privateKey().getKeyID()).isEqualTo(generated.privateKey().getKeyID());

@@ -3,12 +3,11 @@ package org.grantline.shared.test;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.ECDSASigner;
+import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.crypto.MACSigner;
-import com.nimbusds.jose.jwk.Curve;
-import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
@@ -30,7 +29,7 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * A stand-in for the gateway's token issuer in a service's tests: one EC key, served as a JWKS
+ * A stand-in for the gateway's token issuer in a service's tests: one RSA key (RS256), served as a JWKS
  * over real HTTP (the same document the gateway serves at {@code /keys}), and tokens signed with
  * it — good ones for each role, and the attack set every service must refuse.
  */
@@ -40,10 +39,10 @@ public final class TestTokens {
 
     private static TestTokens shared;
 
-    private final ECKey key;
+    private final RSAKey key;
     private final HttpServer server;
 
-    private TestTokens(ECKey key, boolean serveJwks) {
+    private TestTokens(RSAKey key, boolean serveJwks) {
         this.key = key;
         if (!serveJwks) {
             this.server = null;
@@ -66,7 +65,7 @@ public final class TestTokens {
     }
 
     /** Tokens signed with a key the test already has (the gateway's own, in the gateway's tests). */
-    public static TestTokens signingWith(ECKey key) {
+    public static TestTokens signingWith(RSAKey key) {
         return new TestTokens(key, false);
     }
 
@@ -74,7 +73,7 @@ public final class TestTokens {
     public static synchronized TestTokens shared() {
         if (shared == null) {
             try {
-                shared = new TestTokens(new ECKeyGenerator(Curve.P_256).keyID("test-" + UUID.randomUUID()).generate(), true);
+                shared = new TestTokens(new RSAKeyGenerator(2048).keyID("test-" + UUID.randomUUID()).generate(), true);
             } catch (JOSEException e) {
                 throw new IllegalStateException(e);
             }
@@ -141,9 +140,9 @@ public final class TestTokens {
                 .audience("some-other-app").build()));
         attacks.put("HS256 signed with the public key", hs256WithPublicKey(admin));
         try {
-            ECKey stranger = new ECKeyGenerator(Curve.P_256).keyID("unknown-kid").generate();
+            RSAKey stranger = new RSAKeyGenerator(2048).keyID("unknown-kid").generate();
             attacks.put("unknown kid", sign(stranger, admin));
-            ECKey impostor = new ECKeyGenerator(Curve.P_256).keyID(key.getKeyID()).generate();
+            RSAKey impostor = new RSAKeyGenerator(2048).keyID(key.getKeyID()).generate();
             attacks.put("known kid, wrong key", sign(impostor, admin));
         } catch (JOSEException e) {
             throw new IllegalStateException(e);
@@ -169,10 +168,10 @@ public final class TestTokens {
         return builder;
     }
 
-    private static String sign(ECKey signingKey, JWTClaimsSet claims) {
+    private static String sign(RSAKey signingKey, JWTClaimsSet claims) {
         try {
-            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(signingKey.getKeyID()).build(), claims);
-            jwt.sign(new ECDSASigner(signingKey));
+            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(signingKey.getKeyID()).build(), claims);
+            jwt.sign(new RSASSASigner(signingKey));
             return jwt.serialize();
         } catch (JOSEException e) {
             throw new IllegalStateException(e);
@@ -181,7 +180,7 @@ public final class TestTokens {
 
     private String hs256WithPublicKey(JWTClaimsSet claims) {
         try {
-            byte[] secret = key.toPublicJWK().toECPublicKey().getEncoded();
+            byte[] secret = key.toPublicJWK().toRSAPublicKey().getEncoded();
             SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).keyID(key.getKeyID()).build(), claims);
             jwt.sign(new MACSigner(secret));
             return jwt.serialize();

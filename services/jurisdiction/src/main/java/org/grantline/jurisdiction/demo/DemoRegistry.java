@@ -44,7 +44,7 @@ import java.util.UUID;
  * them, plausible policies of the time and demo contacts. Names of people are invented.
  */
 @Singleton
-@Requires(property = "grantline.demo.enabled", value = "true")
+@Requires(property = "grantline.demo.registry", value = "true")
 public class DemoRegistry {
     private static final Logger LOG = LoggerFactory.getLogger(DemoRegistry.class);
     /** The gateway's demo officials are bound to this id (grantline.demo.jurisdiction-id there). */
