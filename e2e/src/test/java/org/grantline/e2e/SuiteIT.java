@@ -191,6 +191,31 @@ class SuiteIT {
         assertThat(borrowed.status()).as("another service's secret is no use").isEqualTo(401);
     }
 
+    @Order(6)
+    @Test
+    @SuppressWarnings("unchecked")
+    void theDemoRegistryKnowsWhoRunsBaltimoresJailAndKeepsContactsPrivate() {
+        String official = login("baltimore.official");
+        List<Object> jails = http.get("/api/jurisdictions/" + BALTIMORE + "/facilities", official).jsonList();
+        assertThat(jails).hasSize(1);
+        Map<String, Object> operator = (Map<String, Object>) ((Map<String, Object>) jails.get(0)).get("operator");
+        assertThat(operator).containsEntry("name", "Maryland").containsEntry("type", "STATE");
+
+        TestHttp.Response counties = http.get("/api/jurisdictions?type=COUNTY&state=MD&size=100", official);
+        assertThat(counties.json()).containsEntry("total", 24);
+        TestHttp.Response sanctuaries = http.get("/api/jurisdictions?sanctuary=true&asOf=2017-08-18&type=CITY", login("doj.officer"));
+        assertThat(sanctuaries.body()).contains("Chicago").contains("Philadelphia").doesNotContain("Baltimore");
+
+        assertThat(http.get("/api/jurisdictions/" + BALTIMORE + "/contacts", official).body()).contains("City Solicitor");
+        Map<String, Object> chicago = ((List<Map<String, Object>>) http.get("/api/jurisdictions?name=chicago&type=CITY", official)
+                .json().get("items")).get(0);
+        TestHttp.Response foreign = http.get("/api/jurisdictions/" + chicago.get("id") + "/contacts", official);
+        assertThat(foreign.status()).isEqualTo(404);
+        TestHttp.Response trail = http.get("/api/jurisdictions/audit?entityType=contact", login("auditor"));
+        assertThat(trail.status()).isEqualTo(200);
+        assertThat(trail.body()).contains("contact.added");
+    }
+
     @Order(7)
     @Test
     void whenAServiceStopsItsRoutesAnswer503QuicklyAndTheOthersKeepWorking() throws Exception {
