@@ -1,4 +1,4 @@
--- Users, their refresh tokens and the audit trail. Portable SQL: PostgreSQL and H2 (PostgreSQL mode).
+-- Users, their refresh tokens; the audit trail comes from shared (V1_1). Portable SQL: PostgreSQL and H2 (PostgreSQL mode).
 create table app_user (
     id              uuid primary key,
     username        varchar(64)  not null,
@@ -26,16 +26,3 @@ create table refresh_token (
     constraint refresh_token_hash_unique unique (token_hash)
 );
 create index refresh_token_user_idx on refresh_token (user_id);
-
-create table audit_event (
-    id           uuid primary key,
-    occurred_at  timestamp with time zone not null,
-    actor        varchar(200) not null,
-    action       varchar(100) not null,
-    entity_type  varchar(100) not null,
-    entity_id    varchar(100),
-    request_id   varchar(64),
-    before_state text,
-    after_state  text
-);
-create index audit_event_entity_idx on audit_event (entity_type, entity_id);

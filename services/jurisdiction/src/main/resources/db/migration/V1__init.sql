@@ -1,4 +1,4 @@
--- Jurisdictions and the audit trail. Portable SQL: runs on PostgreSQL and on H2 in PostgreSQL mode.
+-- Jurisdictions; the audit trail comes from shared (V1_1). Portable SQL: runs on PostgreSQL and on H2 in PostgreSQL mode.
 create table jurisdiction (
     id          uuid primary key,
     name        varchar(200) not null,
@@ -14,16 +14,3 @@ create table jurisdiction (
 );
 create index jurisdiction_state_idx on jurisdiction (state);
 create index jurisdiction_name_idx on jurisdiction (name);
-
-create table audit_event (
-    id           uuid primary key,
-    occurred_at  timestamp with time zone not null,
-    actor        varchar(200) not null,
-    action       varchar(100) not null,
-    entity_type  varchar(100) not null,
-    entity_id    varchar(100),
-    request_id   varchar(64),
-    before_state text,
-    after_state  text
-);
-create index audit_event_entity_idx on audit_event (entity_type, entity_id);

@@ -8,17 +8,32 @@ import java.sql.SQLException;
 import java.sql.Statement;
 
 /**
- * Makes every service's {@code audit_event} table append-only in the database itself: updates,
- * deletes (and, on PostgreSQL, truncation) are refused. Each service creates the table in its
- * V1; this runs right after it, on PostgreSQL with a PL/pgSQL trigger, on H2 with a Java trigger.
+ * Every app's audit trail: the {@code audit_event} table that {@code AuditTrail} writes, made
+ * append-only in the database itself — updates, deletes (and, on PostgreSQL, truncation) are
+ * refused, with a PL/pgSQL trigger on PostgreSQL and a Java trigger on H2. Flyway finds this
+ * class in {@code db/migration} of every app and runs it right after the app's own V1.
  */
-public class V1_1__Audit_append_only extends BaseJavaMigration {
+public class V1_1__Audit_trail extends BaseJavaMigration {
 
     @Override
     public void migrate(Context context) throws SQLException {
         Connection connection = context.getConnection();
         String product = connection.getMetaData().getDatabaseProductName();
         try (Statement sql = connection.createStatement()) {
+            sql.execute("""
+                    CREATE TABLE audit_event (
+                        id           UUID PRIMARY KEY,
+                        occurred_at  TIMESTAMP WITH TIME ZONE NOT NULL,
+                        actor        VARCHAR(200) NOT NULL,
+                        action       VARCHAR(100) NOT NULL,
+                        entity_type  VARCHAR(100) NOT NULL,
+                        entity_id    VARCHAR(100),
+                        request_id   VARCHAR(64),
+                        before_state TEXT,
+                        after_state  TEXT
+                    )""");
+            sql.execute("CREATE INDEX audit_event_entity_idx ON audit_event (entity_type, entity_id)");
+            sql.execute("CREATE INDEX audit_event_time_idx ON audit_event (occurred_at)");
             if (product.toLowerCase().contains("postgres")) {
                 sql.execute("""
                         CREATE OR REPLACE FUNCTION audit_event_refuse_change() RETURNS trigger AS $$
