@@ -37,9 +37,9 @@ public class JurisdictionQueries {
         condition(from, parameters, "j.type = ?", search.type() == null ? null : search.type().name());
         condition(from, parameters, "j.parent_id = ?", search.parentId());
         if (search.name() != null && !search.name().isBlank()) {
-            from.append(" AND LOWER(j.name) LIKE ? ESCAPE '!'");
-            parameters.add("%" + search.name().strip().toLowerCase(java.util.Locale.ROOT)
-                    .replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%");
+            // ILIKE compares without building a lower-cased copy of every name (H2 and PostgreSQL both have it).
+            from.append(" AND j.name ILIKE ? ESCAPE '!'");
+            parameters.add("%" + search.name().strip().replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%");
         }
         condition(from, parameters, "p.sanctuary = ?", search.sanctuary());
         condition(from, parameters, "p.detainer_policy = ?", search.detainerPolicy() == null ? null : search.detainerPolicy().name());
@@ -47,30 +47,40 @@ public class JurisdictionQueries {
         condition(from, parameters, "p.release_notice = ?", search.releaseNotice());
         condition(from, parameters, "p.section1373 = ?", search.section1373() == null ? null : search.section1373().name());
 
-        long total = jdbc.prepareStatement("SELECT COUNT(*)" + from, statement -> {
-            bind(statement, parameters);
-            try (ResultSet rows = statement.executeQuery()) {
-                rows.next();
-                return rows.getLong(1);
-            }
-        });
         int page = search.pageOrDefault();
         int size = search.sizeOrDefault();
-        String sql = "SELECT j.*" + from + " ORDER BY " + orderBy(search.sort()) + " LIMIT ? OFFSET ?";
+        // A name search scans the table: count in the same pass (a window count). Other filters use
+        // indexes, and a separate COUNT is cheaper than materialising every match for the window.
+        boolean scans = search.name() != null && !search.name().isBlank();
+        String sql = "SELECT j.*" + (scans ? ", COUNT(*) OVER () AS total_count" : "") + from
+                + " ORDER BY " + orderBy(search.sort()) + " LIMIT ? OFFSET ?";
         List<Object> paged = new ArrayList<>(parameters);
         paged.add(size);
         paged.add((long) page * size);
+        long[] total = {-1};
         List<JurisdictionView> items = jdbc.prepareStatement(sql, statement -> {
             bind(statement, paged);
             List<JurisdictionView> found = new ArrayList<>();
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
+                    if (scans) {
+                        total[0] = rows.getLong("total_count");
+                    }
                     found.add(JurisdictionView.of(jdbc.readEntity(rows, Jurisdiction.class)));
                 }
             }
             return found;
         });
-        return new JurisdictionPage(items, page, size, total);
+        if (total[0] < 0) {
+            total[0] = jdbc.prepareStatement("SELECT COUNT(*)" + from, statement -> {
+                bind(statement, parameters);
+                try (ResultSet rows = statement.executeQuery()) {
+                    rows.next();
+                    return rows.getLong(1);
+                }
+            });
+        }
+        return new JurisdictionPage(items, page, size, total[0]);
     }
 
     private static void condition(StringBuilder sql, List<Object> parameters, String clause, Object value) {
