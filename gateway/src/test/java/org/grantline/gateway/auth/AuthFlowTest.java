@@ -35,6 +35,12 @@ class AuthFlowTest implements TestPropertyProvider {
 
     @Inject
     EmbeddedServer server;
+    @Inject
+    RefreshTokenRepository refreshTokens;
+    @Inject
+    RefreshTokenCleanup cleanup;
+    @Inject
+    org.grantline.gateway.user.AppUserRepository users;
     TestHttp http;
     String adminToken;
 
@@ -172,6 +178,22 @@ class AuthFlowTest implements TestPropertyProvider {
         TestHttp.Response otherService = http.post("/oauth/access_token", null, Map.of("grant_type", "client_credentials",
                 "client_id", "grants", "client_secret", GatewayTestSupport.NOTIFICATIONS_SECRET));
         assertThat(otherService.status()).as("a client without a configured secret is disabled").isEqualTo(401);
+    }
+
+    @Test
+    void refreshTokensADayPastTheirExpiryAreDeletedAndOthersKept() {
+        String user = createUser(http, adminToken, "expiring", List.of(Roles.AUDITOR), null);
+        java.util.UUID userId = users.findByUsername(user).orElseThrow().id();
+        java.time.Instant now = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        String stale = "stale-" + UUID.randomUUID();
+        String recent = "recent-" + UUID.randomUUID();
+        refreshTokens.save(new RefreshToken(UUID.randomUUID(), userId, LoginService.sha256(stale),
+                now.minus(Duration.ofDays(3)), now.minus(Duration.ofDays(2)), null));
+        refreshTokens.save(new RefreshToken(UUID.randomUUID(), userId, LoginService.sha256(recent),
+                now.minus(Duration.ofHours(9)), now.minus(Duration.ofHours(1)), null));
+        cleanup.deleteExpired();
+        assertThat(refreshTokens.findByTokenHash(LoginService.sha256(stale))).isEmpty();
+        assertThat(refreshTokens.findByTokenHash(LoginService.sha256(recent))).as("replays of it are still recognised").isPresent();
     }
 
     @Test

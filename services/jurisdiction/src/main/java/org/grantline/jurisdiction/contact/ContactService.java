@@ -106,7 +106,7 @@ public class ContactService {
     }
 
     private static void requireReadable(UUID jurisdictionId, Caller caller) {
-        if (!readsAll(caller) && !caller.jurisdictionId().map(jurisdictionId::equals).orElse(false)) {
+        if (!caller.canRead(jurisdictionId) && !caller.has(Roles.SERVICE)) {
             throw Problems.notFound("No jurisdiction " + jurisdictionId);
         }
     }
