@@ -1,28 +1,67 @@
 package org.grantline.grants.program;
 
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Put;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
+import jakarta.validation.Valid;
+import org.grantline.shared.security.Roles;
 
+import java.net.URI;
 import java.util.List;
+import java.util.UUID;
 
-/** The grant programs (Byrne JAG, PSP, COPS Hiring, SCAAP, …). Every authenticated role reads them. */
+/** Grant programs (Byrne JAG, PSP, COPS Hiring, SCAAP, …) and their solicitations. DOJ officers and admins write. */
 @Controller("/api/programs")
 @ExecuteOn(TaskExecutors.BLOCKING)
-@Secured(SecurityRule.IS_AUTHENTICATED)
 public class ProgramController {
 
-    private final ProgramRepository programs;
+    private final ProgramService service;
 
-    public ProgramController(ProgramRepository programs) {
-        this.programs = programs;
+    public ProgramController(ProgramService service) {
+        this.service = service;
     }
 
     @Get
+    @Secured(SecurityRule.IS_AUTHENTICATED)
     public List<ProgramView> list() {
-        return programs.findAllOrderByName().stream().map(ProgramView::of).toList();
+        return service.list();
+    }
+
+    @Get("/{id}")
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    public ProgramView get(UUID id) {
+        return service.get(id);
+    }
+
+    @Post
+    @Secured({Roles.DOJ_OFFICER, Roles.ADMIN})
+    public HttpResponse<ProgramView> create(@Body @Valid ProgramCommand command) {
+        ProgramView created = service.create(command);
+        return HttpResponse.created(created, URI.create("/api/programs/" + created.id()));
+    }
+
+    @Put("/{id}")
+    @Secured({Roles.DOJ_OFFICER, Roles.ADMIN})
+    public ProgramView update(UUID id, @Body @Valid ProgramCommand command) {
+        return service.update(id, command);
+    }
+
+    @Get("/{id}/solicitations")
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    public List<SolicitationView> solicitations(UUID id) {
+        return service.solicitations(id);
+    }
+
+    @Post("/{id}/solicitations")
+    @Secured({Roles.DOJ_OFFICER, Roles.ADMIN})
+    public HttpResponse<SolicitationView> addSolicitation(UUID id, @Body @Valid SolicitationCommand command) {
+        return HttpResponse.created(service.addSolicitation(id, command));
     }
 }

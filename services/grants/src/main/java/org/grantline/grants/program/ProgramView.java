@@ -1,13 +1,14 @@
 package org.grantline.grants.program;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 
 import java.util.UUID;
 
 @Serdeable
-public record ProgramView(UUID id, String code, String name, String agency) {
+public record ProgramView(UUID id, String code, String name, String agency, @Nullable String description) {
 
     static ProgramView of(Program p) {
-        return new ProgramView(p.id(), p.code(), p.name(), p.agency());
+        return new ProgramView(p.id(), p.code(), p.name(), p.agency(), p.description());
     }
 }

@@ -32,8 +32,8 @@ class GrantsSecurityTest extends ServiceSecurityContract {
     @Test
     void everyRoleReadsThePrograms() {
         String code = "T-" + UUID.randomUUID().toString().substring(0, 8);
-        programs.save(new Program(UUID.randomUUID(), code, "Test program " + code, "BJA",
-                Instant.now().truncatedTo(ChronoUnit.MICROS)));
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        programs.save(new Program(UUID.randomUUID(), code, "Test program " + code, "BJA", null, now, now));
         for (String token : List.of(TOKENS.official(UUID.randomUUID()), TOKENS.dojOfficer(), TOKENS.service("notifications"))) {
             TestHttp.Response response = http.get("/api/programs", token);
             assertThat(response.status()).isEqualTo(200);

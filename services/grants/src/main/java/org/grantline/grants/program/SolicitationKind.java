@@ -1,0 +1,5 @@
+package org.grantline.grants.program;
+
+public enum SolicitationKind {
+    STATE, LOCAL
+}
