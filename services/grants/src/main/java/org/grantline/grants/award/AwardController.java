@@ -1,0 +1,91 @@
+package org.grantline.grants.award;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import org.grantline.grants.award.AwardMessages.AwardCreateCommand;
+import org.grantline.grants.award.AwardMessages.AwardPage;
+import org.grantline.grants.award.AwardMessages.AwardView;
+import org.grantline.grants.award.AwardMessages.DeadlineCommand;
+import org.grantline.grants.award.AwardMessages.MoneyCommand;
+import org.grantline.grants.award.AwardMessages.MoneyView;
+import org.grantline.grants.award.AwardMessages.TransitionCommand;
+import org.grantline.shared.security.Caller;
+import org.grantline.shared.security.Roles;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+@Controller("/api/awards")
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class AwardController {
+
+    private final AwardService service;
+
+    public AwardController(AwardService service) {
+        this.service = service;
+    }
+
+    @Post
+    @Secured({Roles.DOJ_OFFICER, Roles.ADMIN})
+    public HttpResponse<AwardView> create(@Body @Valid AwardCreateCommand command,
+                                          @Header(HttpHeaders.AUTHORIZATION) String authorization) {
+        AwardView created = service.create(command, authorization);
+        return HttpResponse.created(created, URI.create("/api/awards/" + created.id()));
+    }
+
+    @Get
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    public AwardPage list(@Nullable @QueryValue UUID jurisdictionId,
+                          @QueryValue(defaultValue = "0") @Min(0) int page,
+                          @QueryValue(defaultValue = "20") @Min(1) @Max(100) int size,
+                          Authentication caller) {
+        return service.list(jurisdictionId, page, size, Caller.of(caller));
+    }
+
+    @Get("/{id}")
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    public AwardView get(UUID id, Authentication caller) {
+        return service.get(id, Caller.of(caller));
+    }
+
+    /** Moves the award to another status: ACCEPTED or DECLINED by its own jurisdiction (or DOJ), the rest by DOJ. */
+    @Post("/{id}/transitions")
+    @Secured({Roles.DOJ_OFFICER, Roles.ADMIN, Roles.JURISDICTION_OFFICIAL, Roles.LEGAL_OFFICER})
+    public AwardView move(UUID id, @Body @Valid TransitionCommand command, Authentication caller) {
+        return service.move(id, command.status(), command.reason(), Caller.of(caller));
+    }
+
+    @Post("/{id}/acceptance-deadline")
+    @Secured({Roles.DOJ_OFFICER, Roles.ADMIN})
+    public AwardView extendAcceptance(UUID id, @Body @Valid DeadlineCommand command) {
+        return service.extendAcceptance(id, command.acceptanceDeadline(), command.reason());
+    }
+
+    @Get("/{id}/money")
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    public List<MoneyView> movements(UUID id, Authentication caller) {
+        return service.movements(id, Caller.of(caller));
+    }
+
+    @Post("/{id}/money")
+    @Secured({Roles.DOJ_OFFICER, Roles.ADMIN})
+    public HttpResponse<MoneyView> record(UUID id, @Body @Valid MoneyCommand command, Authentication caller) {
+        return HttpResponse.created(service.record(id, command, Caller.of(caller)));
+    }
+}

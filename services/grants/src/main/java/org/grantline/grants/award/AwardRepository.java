@@ -1,0 +1,26 @@
+package org.grantline.grants.award;
+
+import io.micronaut.data.annotation.Query;
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.Page;
+import io.micronaut.data.model.Pageable;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.PageableRepository;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+@JdbcRepository(dialect = Dialect.POSTGRES)
+public interface AwardRepository extends PageableRepository<Award, UUID> {
+
+    Optional<Award> findByAwardNumber(String awardNumber);
+
+    Page<Award> findByJurisdictionId(UUID jurisdictionId, Pageable pageable);
+
+    @Query("INSERT INTO award_condition (award_id, condition_id) VALUES (:awardId, :conditionId)")
+    void attachCondition(UUID awardId, UUID conditionId);
+
+    @Query("SELECT condition_id FROM award_condition WHERE award_id = :awardId")
+    List<UUID> conditionIds(UUID awardId);
+}

@@ -1,0 +1,62 @@
+package org.grantline.grants.award;
+
+import com.sun.net.httpserver.HttpServer;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** The jurisdiction service's read endpoint over real HTTP, for the grants service's tests. */
+final class JurisdictionStub implements AutoCloseable {
+    final Set<UUID> known = ConcurrentHashMap.newKeySet();
+    final List<String> authorizations = new CopyOnWriteArrayList<>();
+    volatile boolean failing;
+    private final HttpServer server;
+
+    JurisdictionStub() {
+        try {
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        server.createContext("/api/jurisdictions/", exchange -> {
+            authorizations.add(exchange.getRequestHeaders().getFirst("Authorization"));
+            String id = exchange.getRequestURI().getPath().substring("/api/jurisdictions/".length());
+            int status;
+            String body;
+            if (failing) {
+                status = 500;
+                body = "{\"status\":500}";
+            } else if (known.contains(UUID.fromString(id))) {
+                status = 200;
+                body = "{\"id\":\"" + id + "\",\"name\":\"Baltimore\",\"state\":\"MD\",\"timeZone\":\"America/New_York\"}";
+            } else {
+                status = 404;
+                body = "{\"status\":404}";
+            }
+            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", status == 200 ? "application/json" : "application/problem+json");
+            exchange.sendResponseHeaders(status, bytes.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(bytes);
+            }
+        });
+        server.start();
+    }
+
+    String url() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}
