@@ -14,6 +14,7 @@ import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.List;
 import java.util.UUID;
 
@@ -30,7 +31,10 @@ public final class AwardMessages {
             @NotBlank @Pattern(regexp = "[0-9]{4}-[A-Z0-9]{2}-[A-Z0-9]{2}-[0-9]{4}", message = "must look like 2017-DJ-BX-0775") String awardNumber,
             @NotNull @DecimalMin("0.01") @Digits(integer = 12, fraction = 2) BigDecimal amount,
             @NotNull LocalDate awardDate,
-            @Nullable @Size(max = 50) List<@NotNull UUID> conditionIds) {
+            @Nullable @Size(max = 50) List<@NotNull UUID> conditionIds,
+            /** When certifications are due, in the jurisdiction's local time; default: the acceptance deadline at 23:59. */
+            @Nullable LocalDate certificationDueDate,
+            @Nullable LocalTime certificationDueTime) {
     }
 
     @Serdeable

@@ -11,6 +11,8 @@ import org.grantline.grants.award.AwardMessages.AwardView;
 import org.grantline.grants.award.AwardMessages.MoneyCommand;
 import org.grantline.grants.award.AwardMessages.MoneyView;
 import org.grantline.grants.condition.ConditionView;
+import org.grantline.grants.certification.Deadlines;
+import org.grantline.grants.certification.RequirementService;
 import org.grantline.grants.condition.ConditionService;
 import org.grantline.grants.jurisdiction.JurisdictionDirectory;
 import org.grantline.shared.audit.AuditTrail;
@@ -22,6 +24,7 @@ import org.grantline.shared.security.Roles;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -44,14 +47,16 @@ public class AwardService {
     private final MoneyMovementRepository money;
     private final ConditionService conditions;
     private final JurisdictionDirectory jurisdictions;
+    private final RequirementService requirements;
     private final AuditTrail audit;
 
     public AwardService(AwardRepository awards, MoneyMovementRepository money, ConditionService conditions,
-                        JurisdictionDirectory jurisdictions, AuditTrail audit) {
+                        JurisdictionDirectory jurisdictions, RequirementService requirements, AuditTrail audit) {
         this.awards = awards;
         this.money = money;
         this.conditions = conditions;
         this.jurisdictions = jurisdictions;
+        this.requirements = requirements;
         this.audit = audit;
     }
 
@@ -71,12 +76,18 @@ public class AwardService {
         if (awards.findByAwardNumber(command.awardNumber()).isPresent()) {
             throw Problems.conflict("duplicate-award-number", "Award " + command.awardNumber() + " already exists");
         }
-        jurisdictions.require(command.jurisdictionId(), authorization, "jurisdictionId");
+        JurisdictionDirectory.JurisdictionRef jurisdiction = jurisdictions.require(command.jurisdictionId(), authorization,
+                "jurisdictionId");
         Instant now = now();
         Award saved = awards.save(new Award(UUID.randomUUID(), command.jurisdictionId(), command.programId(),
                 command.fiscalYear(), command.awardNumber(), command.amount().setScale(2), command.awardDate(),
                 command.awardDate().plusDays(ACCEPTANCE_DAYS), AwardStatus.OFFERED, now, now, null));
         chosen.forEach(conditionId -> awards.attachCondition(saved.id(), conditionId));
+        List<UUID> certifying = catalogue.stream().filter(c -> chosen.contains(c.id()) && c.needsCertification())
+                .map(ConditionView::id).toList();
+        requirements.createFor(saved.id(), saved.jurisdictionId(), certifying, ZoneId.of(jurisdiction.timeZone()),
+                command.certificationDueDate() == null ? saved.acceptanceDeadline() : command.certificationDueDate(),
+                command.certificationDueTime() == null ? Deadlines.DEFAULT_TIME : command.certificationDueTime());
         AwardView view = view(saved);
         audit.record("award.created", ENTITY, saved.id(), null, view);
         return view;

@@ -4,6 +4,7 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
+import org.grantline.grants.JurisdictionStub;
 import org.grantline.shared.test.ServiceTestSupport;
 import org.grantline.shared.test.TestHttp;
 import org.grantline.shared.test.TestTokens;
@@ -45,8 +46,8 @@ class AwardLifecycleTest implements TestPropertyProvider {
 
     @BeforeAll
     void programWithConditions() {
-        jurisdictions.known.add(baltimore);
-        jurisdictions.known.add(stockton);
+        jurisdictions.add(baltimore, "America/New_York");
+        jurisdictions.add(stockton, "America/Los_Angeles");
         http = new TestHttp(server.getURL().toString());
         String code = "AW-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
         program = (String) http.post("/api/programs", TOKENS.dojOfficer(), Map.of("code", code, "name", "JAG " + code,

@@ -1,4 +1,4 @@
-package org.grantline.grants.award;
+package org.grantline.grants;
 
 import com.sun.net.httpserver.HttpServer;
 
@@ -14,13 +14,15 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** The jurisdiction service's read endpoint over real HTTP, for the grants service's tests. */
-final class JurisdictionStub implements AutoCloseable {
-    final Set<UUID> known = ConcurrentHashMap.newKeySet();
-    final List<String> authorizations = new CopyOnWriteArrayList<>();
-    volatile boolean failing;
+public final class JurisdictionStub implements AutoCloseable {
+    private final Set<UUID> known = ConcurrentHashMap.newKeySet();
+    /** Time zones of known jurisdictions; America/New_York unless set. */
+    private final java.util.Map<UUID, String> zones = new ConcurrentHashMap<>();
+    public final List<String> authorizations = new CopyOnWriteArrayList<>();
+    public volatile boolean failing;
     private final HttpServer server;
 
-    JurisdictionStub() {
+    public JurisdictionStub() {
         try {
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         } catch (IOException e) {
@@ -36,7 +38,8 @@ final class JurisdictionStub implements AutoCloseable {
                 body = "{\"status\":500}";
             } else if (known.contains(UUID.fromString(id))) {
                 status = 200;
-                body = "{\"id\":\"" + id + "\",\"name\":\"Baltimore\",\"state\":\"MD\",\"timeZone\":\"America/New_York\"}";
+                body = "{\"id\":\"" + id + "\",\"name\":\"Somewhere\",\"state\":\"MD\",\"timeZone\":\""
+                        + zones.getOrDefault(UUID.fromString(id), "America/New_York") + "\"}";
             } else {
                 status = 404;
                 body = "{\"status\":404}";
@@ -51,7 +54,12 @@ final class JurisdictionStub implements AutoCloseable {
         server.start();
     }
 
-    String url() {
+    public void add(UUID id, String timeZone) {
+        known.add(id);
+        zones.put(id, timeZone);
+    }
+
+    public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 

@@ -1,0 +1,17 @@
+package org.grantline.grants.certification;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.Id;
+import io.micronaut.data.annotation.MappedEntity;
+import io.micronaut.data.annotation.Version;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.UUID;
+
+@MappedEntity("requirement")
+public record Requirement(@Id UUID id, UUID awardId, UUID conditionId, UUID jurisdictionId, String timeZone,
+                          LocalDate deadlineDate, LocalTime deadlineTime, Instant deadlineAt, RequirementStatus status,
+                          @Nullable String rejectionReason, Instant createdAt, Instant updatedAt, @Version Long version) {
+}

@@ -1,0 +1,64 @@
+package org.grantline.grants.certification;
+
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.serde.annotation.Serdeable;
+import jakarta.validation.Valid;
+import org.grantline.shared.security.Caller;
+import org.grantline.shared.security.Roles;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+@Controller("/api/certifications/requirements")
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class RequirementController {
+
+    private final RequirementService service;
+
+    public RequirementController(RequirementService service) {
+        this.service = service;
+    }
+
+    @Serdeable
+    public record ExtensionView(UUID id, Instant previousDeadline, Instant newDeadline, String reason, String extendedBy,
+                                Instant extendedAt) {
+    }
+
+    /** The requirements of one award, earliest deadline first. */
+    @Get
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    public List<RequirementView> forAward(@QueryValue UUID awardId, Authentication caller) {
+        return service.forAward(awardId, Caller.of(caller));
+    }
+
+    @Get("/{id}")
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    public RequirementView get(UUID id, Authentication caller) {
+        return service.get(id, Caller.of(caller));
+    }
+
+    @Post("/{id}/extensions")
+    @Secured({Roles.DOJ_OFFICER, Roles.ADMIN})
+    public HttpResponse<RequirementView> extend(UUID id, @Body @Valid ExtensionCommand command, Authentication caller) {
+        return HttpResponse.created(service.extend(id, command, Caller.of(caller)));
+    }
+
+    @Get("/{id}/extensions")
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    public List<ExtensionView> extensions(UUID id, Authentication caller) {
+        return service.extensions(id, Caller.of(caller)).stream()
+                .map(e -> new ExtensionView(e.id(), e.previousDeadline(), e.newDeadline(), e.reason(), e.extendedBy(), e.extendedAt()))
+                .toList();
+    }
+}

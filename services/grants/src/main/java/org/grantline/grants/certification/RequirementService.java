@@ -1,0 +1,106 @@
+package org.grantline.grants.certification;
+
+import io.micronaut.data.model.Sort;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import org.grantline.shared.audit.AuditTrail;
+import org.grantline.shared.problem.ProblemException;
+import org.grantline.shared.problem.Problems;
+import org.grantline.shared.security.Caller;
+import org.grantline.shared.security.Roles;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Certification requirements: created with their award, one per condition that needs certifying,
+ * due at a local date and time in the jurisdiction's zone. DOJ extends deadlines; every extension
+ * is kept. Officials and legal officers see only their own jurisdiction's requirements.
+ */
+@Singleton
+public class RequirementService {
+    static final String ENTITY = "requirement";
+
+    private final RequirementRepository requirements;
+    private final DeadlineExtensionRepository extensions;
+    private final AuditTrail audit;
+
+    public RequirementService(RequirementRepository requirements, DeadlineExtensionRepository extensions, AuditTrail audit) {
+        this.requirements = requirements;
+        this.extensions = extensions;
+        this.audit = audit;
+    }
+
+    /** Called inside the award's creation, in its transaction. */
+    public void createFor(UUID awardId, UUID jurisdictionId, List<UUID> certifyingConditions, ZoneId zone,
+                          LocalDate date, LocalTime time) {
+        Instant now = now();
+        for (UUID conditionId : certifyingConditions) {
+            Requirement saved = requirements.save(new Requirement(UUID.randomUUID(), awardId, conditionId, jurisdictionId,
+                    zone.getId(), date, time, Deadlines.instant(date, time, zone), RequirementStatus.OPEN, null, now, now, null));
+            audit.record("requirement.created", ENTITY, saved.id(), null, RequirementView.of(saved, now));
+        }
+    }
+
+    public List<RequirementView> forAward(UUID awardId, Caller caller) {
+        Instant now = Instant.now();
+        return requirements.findByAwardId(awardId, Sort.of(Sort.Order.asc("deadlineAt"))).stream()
+                .filter(r -> readable(r, caller))
+                .map(r -> RequirementView.of(r, now)).toList();
+    }
+
+    public RequirementView get(UUID id, Caller caller) {
+        return RequirementView.of(find(id, caller), Instant.now());
+    }
+
+    @Transactional
+    public RequirementView extend(UUID id, ExtensionCommand command, Caller caller) {
+        Requirement current = find(id, caller);
+        if (current.status() == RequirementStatus.ACCEPTED || current.status() == RequirementStatus.WAIVED) {
+            throw new ProblemException(HttpStatus.CONFLICT, "illegal-transition", "Conflict",
+                    "The requirement is " + current.status() + "; its deadline no longer runs",
+                    Map.of("currentStatus", current.status()));
+        }
+        LocalTime time = command.deadlineTime() == null ? Deadlines.DEFAULT_TIME : command.deadlineTime();
+        Instant deadline = Deadlines.instant(command.deadlineDate(), time, ZoneId.of(current.timeZone()));
+        if (!deadline.isAfter(current.deadlineAt())) {
+            throw Problems.invalid("deadlineDate", "an extension must be later than the current deadline "
+                    + current.deadlineDate() + " " + current.deadlineTime() + " " + current.timeZone());
+        }
+        Instant now = now();
+        extensions.save(new DeadlineExtension(UUID.randomUUID(), id, current.deadlineAt(), deadline, command.reason().strip(),
+                caller.subject(), now));
+        Requirement changed = requirements.update(new Requirement(id, current.awardId(), current.conditionId(),
+                current.jurisdictionId(), current.timeZone(), command.deadlineDate(), time, deadline, current.status(),
+                current.rejectionReason(), current.createdAt(), now, current.version()));
+        RequirementView view = RequirementView.of(changed, now);
+        audit.record("requirement.deadline-extended", ENTITY, id, RequirementView.of(current, now), view);
+        return view;
+    }
+
+    public List<DeadlineExtension> extensions(UUID id, Caller caller) {
+        find(id, caller);
+        return extensions.findByRequirementIdOrderByExtendedAt(id);
+    }
+
+    private Requirement find(UUID id, Caller caller) {
+        return requirements.findById(id).filter(r -> readable(r, caller))
+                .orElseThrow(() -> Problems.notFound("No requirement " + id));
+    }
+
+    private static boolean readable(Requirement r, Caller caller) {
+        return caller.seesAllJurisdictions() || caller.has(Roles.SERVICE)
+                || caller.jurisdictionId().map(r.jurisdictionId()::equals).orElse(false);
+    }
+
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    }
+}

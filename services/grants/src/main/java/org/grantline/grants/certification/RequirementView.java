@@ -1,0 +1,25 @@
+package org.grantline.grants.certification;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.UUID;
+
+/**
+ * A requirement as the API shows it: the deadline as the exact instant (UTC) and as the local
+ * date and time in the jurisdiction's zone, and whether it is overdue now.
+ */
+@Serdeable
+public record RequirementView(UUID id, UUID awardId, UUID conditionId, UUID jurisdictionId, Instant deadline,
+                              LocalDate deadlineLocalDate, LocalTime deadlineLocalTime, String timeZone,
+                              RequirementStatus status, boolean overdue, @Nullable String rejectionReason, long version) {
+
+    static RequirementView of(Requirement r, Instant now) {
+        boolean overdue = r.status() == RequirementStatus.OPEN && now.isAfter(r.deadlineAt());
+        return new RequirementView(r.id(), r.awardId(), r.conditionId(), r.jurisdictionId(), r.deadlineAt(),
+                r.deadlineDate(), r.deadlineTime(), r.timeZone(), r.status(), overdue, r.rejectionReason(), r.version());
+    }
+}

@@ -1,0 +1,121 @@
+package org.grantline.grants.certification;
+
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import org.grantline.grants.JurisdictionStub;
+import org.grantline.shared.test.ServiceTestSupport;
+import org.grantline.shared.test.TestHttp;
+import org.grantline.shared.test.TestTokens;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Requirements are created with their award, due at local time in the jurisdiction's zone, and extended with history. */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class RequirementTest implements TestPropertyProvider {
+    static final TestTokens TOKENS = TestTokens.shared();
+    final JurisdictionStub stub = new JurisdictionStub();
+    final UUID stockton = UUID.randomUUID();
+
+    @Inject
+    EmbeddedServer server;
+    TestHttp http;
+    String program;
+
+    @Override
+    public Map<String, String> getProperties() {
+        Map<String, String> p = new HashMap<>(ServiceTestSupport.properties("grants"));
+        p.put("micronaut.http.services.jurisdiction.urls", stub.url());
+        return p;
+    }
+
+    @BeforeAll
+    void programWithConditions() {
+        stub.add(stockton, "America/Los_Angeles");
+        http = new TestHttp(server.getURL().toString());
+        String code = "RQ-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        program = (String) http.post("/api/programs", TOKENS.dojOfficer(), Map.of("code", code, "name", "JAG " + code,
+                "agency", "BJA")).json().get("id");
+        http.post("/api/programs/" + program + "/conditions", TOKENS.dojOfficer(), Map.of("fiscalYear", 2017, "code", "1373",
+                "title", "1373", "fullText", "Certify 1373.", "needsCertification", true, "signerRole", "LEGAL_OFFICER"));
+        http.post("/api/programs/" + program + "/conditions", TOKENS.dojOfficer(), Map.of("fiscalYear", 2017, "code", "ACCESS",
+                "title", "Access", "fullText", "Allow access.", "needsCertification", false));
+    }
+
+    @AfterAll
+    void stop() {
+        stub.close();
+    }
+
+    String award() {
+        for (int attempt = 0; attempt < 10; attempt++) {
+            TestHttp.Response created = http.post("/api/awards", TOKENS.dojOfficer(), Map.of("jurisdictionId", stockton.toString(),
+                    "programId", program, "fiscalYear", 2017, "awardNumber",
+                    "2017-DJ-BX-" + String.format("%04d", ThreadLocalRandom.current().nextInt(10000)),
+                    "amount", "24383.00", "awardDate", "2017-09-01"));
+            if (created.status() == 409) {
+                continue;
+            }
+            assertThat(created.status()).as(created.toString()).isEqualTo(201);
+            return (String) created.json().get("id");
+        }
+        throw new AssertionError("no free award number");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void eachConditionThatNeedsCertifyingGetsARequirementDueAtLocalTime() {
+        String award = award();
+        List<Object> requirements = http.get("/api/certifications/requirements?awardId=" + award, TOKENS.official(stockton)).jsonList();
+        assertThat(requirements).hasSize(1);
+        Map<String, Object> requirement = (Map<String, Object>) requirements.get(0);
+        assertThat(requirement).containsEntry("deadlineLocalDate", "2017-10-16").containsEntry("deadlineLocalTime", "23:59:00")
+                .containsEntry("timeZone", "America/Los_Angeles").containsEntry("status", "OPEN").containsEntry("overdue", true);
+        assertThat(requirement.get("deadline").toString()).startsWith("2017-10-17T06:59");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void dojExtendsADeadlineAndTheHistoryIsKept() {
+        String award = award();
+        String id = (String) ((Map<String, Object>) http.get("/api/certifications/requirements?awardId=" + award,
+                TOKENS.dojOfficer()).jsonList().get(0)).get("id");
+        TestHttp.Response extended = http.post("/api/certifications/requirements/" + id + "/extensions", TOKENS.dojOfficer(),
+                Map.of("deadlineDate", "2099-10-05", "reason", "Acceptance deadline extended"));
+        assertThat(extended.status()).as(extended.toString()).isEqualTo(201);
+        assertThat(extended.json()).containsEntry("deadlineLocalDate", "2099-10-05").containsEntry("overdue", false);
+        assertThat(extended.json().get("deadline").toString()).startsWith("2099-10-06T06:59");
+        assertThat(http.post("/api/certifications/requirements/" + id + "/extensions", TOKENS.dojOfficer(),
+                Map.of("deadlineDate", "2017-01-01", "reason", "earlier")).status()).isEqualTo(400);
+        assertThat(http.post("/api/certifications/requirements/" + id + "/extensions", TOKENS.legalOfficer(stockton),
+                Map.of("deadlineDate", "2100-01-01", "reason", "please")).status()).isEqualTo(403);
+        List<Object> history = http.get("/api/certifications/requirements/" + id + "/extensions", TOKENS.auditor()).jsonList();
+        assertThat(history).hasSize(1);
+        assertThat(((Map<String, Object>) history.get(0)).get("previousDeadline").toString()).startsWith("2017-10-17T06:59");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void anotherJurisdictionsRequirementsAreInvisible() {
+        String award = award();
+        String id = (String) ((Map<String, Object>) http.get("/api/certifications/requirements?awardId=" + award,
+                TOKENS.auditor()).jsonList().get(0)).get("id");
+        UUID elsewhere = UUID.randomUUID();
+        assertThat(http.get("/api/certifications/requirements/" + id, TOKENS.official(elsewhere)).status()).isEqualTo(404);
+        assertThat(http.get("/api/certifications/requirements?awardId=" + award, TOKENS.official(elsewhere)).jsonList()).isEmpty();
+        assertThat(http.get("/api/certifications/requirements/" + id + "/extensions", TOKENS.official(elsewhere)).status()).isEqualTo(404);
+        assertThat(http.get("/api/certifications/requirements/" + id, TOKENS.official(stockton)).status()).isEqualTo(200);
+    }
+}
