@@ -12,8 +12,11 @@ import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import org.grantline.shared.problem.Problems;
 import org.grantline.shared.security.Caller;
 import org.grantline.shared.security.Roles;
+
+import java.util.UUID;
 
 /**
  * Lists the documents the caller may see: officials and legal officers their own jurisdiction's,
@@ -46,5 +49,19 @@ public class DocumentController {
         }
         return new DocumentView.Page(result.getContent().stream().map(DocumentView::of).toList(), page, size,
                 result.getTotalSize());
+    }
+
+    /**
+     * One document's record. Also the check the grants service makes before accepting a submission
+     * (exists, and belongs to the submitter's jurisdiction): another jurisdiction's is a 404.
+     */
+    @Get("/{id}")
+    public DocumentView get(UUID id, Authentication authentication) {
+        Caller caller = Caller.of(authentication);
+        return documents.findById(id)
+                .filter(d -> caller.seesAllJurisdictions() || caller.has(Roles.SERVICE)
+                        || (d.jurisdictionId() != null && caller.jurisdictionId().map(d.jurisdictionId()::equals).orElse(false)))
+                .map(DocumentView::of)
+                .orElseThrow(() -> Problems.notFound("No document " + id));
     }
 }

@@ -46,4 +46,20 @@ class DocumentsSecurityTest extends ServiceSecurityContract {
         TestHttp.Response auditor = http.get("/api/documents?size=100", TOKENS.auditor());
         assertThat(auditor.body()).contains(own).contains(other);
     }
+
+    @Test
+    void oneDocumentIsReadableByItsJurisdictionDojAuditorsAndServicesOnly() {
+        UUID baltimore = UUID.randomUUID();
+        UUID document = UUID.randomUUID();
+        documents.save(new Document(document, baltimore, "CERTIFICATION", "Signed 1373 form",
+                Instant.now().truncatedTo(ChronoUnit.MICROS)));
+        assertThat(http.get("/api/documents/" + document, TOKENS.legalOfficer(baltimore)).json())
+                .containsEntry("jurisdictionId", baltimore.toString());
+        assertThat(http.get("/api/documents/" + document, TOKENS.service("grants")).status()).isEqualTo(200);
+        assertThat(http.get("/api/documents/" + document, TOKENS.dojOfficer()).status()).isEqualTo(200);
+        TestHttp.Response other = http.get("/api/documents/" + document, TOKENS.official(UUID.randomUUID()));
+        assertThat(other.status()).isEqualTo(404);
+        assertThat(other.body()).doesNotContain("Signed 1373 form");
+        assertThat(http.get("/api/documents/" + UUID.randomUUID(), TOKENS.auditor()).status()).isEqualTo(404);
+    }
 }
