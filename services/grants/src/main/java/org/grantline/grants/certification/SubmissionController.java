@@ -1,0 +1,58 @@
+package org.grantline.grants.certification;
+
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import jakarta.validation.Valid;
+import org.grantline.grants.certification.SubmissionMessages.DecisionCommand;
+import org.grantline.grants.certification.SubmissionMessages.SubmissionCommand;
+import org.grantline.grants.certification.SubmissionMessages.SubmissionView;
+import org.grantline.shared.security.Caller;
+import org.grantline.shared.security.Roles;
+
+import java.util.List;
+import java.util.UUID;
+
+@Controller("/api/certifications")
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class SubmissionController {
+
+    private final SubmissionService service;
+
+    public SubmissionController(SubmissionService service) {
+        this.service = service;
+    }
+
+    @Post("/requirements/{id}/submissions")
+    @Secured({Roles.JURISDICTION_OFFICIAL, Roles.LEGAL_OFFICER})
+    public HttpResponse<SubmissionView> submit(UUID id, @Body @Valid SubmissionCommand command, Authentication caller,
+                                               HttpRequest<?> request) {
+        String forwardedFor = request.getHeaders().get("X-Forwarded-For");
+        return HttpResponse.created(service.submit(id, command, Caller.of(caller),
+                request.getHeaders().get(HttpHeaders.AUTHORIZATION),
+                request.getRemoteAddress().getAddress().getHostAddress(),
+                forwardedFor == null ? null : forwardedFor.substring(0, Math.min(200, forwardedFor.length()))));
+    }
+
+    @Get("/requirements/{id}/submissions")
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    public List<SubmissionView> forRequirement(UUID id, Authentication caller) {
+        return service.forRequirement(id, Caller.of(caller));
+    }
+
+    /** DOJ accepts a submission, or rejects it with a reason (the requirement opens again). */
+    @Post("/submissions/{submissionId}/decision")
+    @Secured({Roles.DOJ_OFFICER, Roles.ADMIN})
+    public SubmissionView decide(UUID submissionId, @Body @Valid DecisionCommand command, Authentication caller) {
+        return service.decide(submissionId, command, Caller.of(caller));
+    }
+}

@@ -1,0 +1,162 @@
+package org.grantline.grants.certification;
+
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import org.grantline.grants.DocumentsStub;
+import org.grantline.grants.JurisdictionStub;
+import org.grantline.shared.test.ServiceTestSupport;
+import org.grantline.shared.test.TestHttp;
+import org.grantline.shared.test.TestTokens;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Signed certifications: who may sign, the documents' fail-safe check, and DOJ's review. */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SubmissionTest implements TestPropertyProvider {
+    static final TestTokens TOKENS = TestTokens.shared();
+    static final String ATTESTATION = "I certify, under penalty of perjury, that the jurisdiction complies with 8 U.S.C. 1373.";
+    final JurisdictionStub jurisdictions = new JurisdictionStub();
+    final DocumentsStub documents = new DocumentsStub();
+    final UUID stockton = UUID.randomUUID();
+    final UUID baltimore = UUID.randomUUID();
+
+    @Inject
+    EmbeddedServer server;
+    TestHttp http;
+    String program;
+
+    @Override
+    public Map<String, String> getProperties() {
+        Map<String, String> p = new HashMap<>(ServiceTestSupport.properties("grants"));
+        p.put("micronaut.http.services.jurisdiction.urls", jurisdictions.url());
+        p.put("micronaut.http.services.documents.urls", documents.url());
+        return p;
+    }
+
+    @BeforeAll
+    void programWithACertification() {
+        jurisdictions.add(stockton, "America/Los_Angeles");
+        jurisdictions.add(baltimore, "America/New_York");
+        http = new TestHttp(server.getURL().toString());
+        String code = "SB-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        program = (String) http.post("/api/programs", TOKENS.dojOfficer(), Map.of("code", code, "name", "JAG " + code,
+                "agency", "BJA")).json().get("id");
+        http.post("/api/programs/" + program + "/conditions", TOKENS.dojOfficer(), Map.of("fiscalYear", 2017, "code", "1373",
+                "title", "1373", "fullText", "Certify 1373.", "needsCertification", true, "signerRole", "LEGAL_OFFICER"));
+    }
+
+    @AfterAll
+    void stop() {
+        jurisdictions.close();
+        documents.close();
+    }
+
+    @SuppressWarnings("unchecked")
+    String requirement(UUID jurisdiction) {
+        for (int attempt = 0; attempt < 10; attempt++) {
+            TestHttp.Response created = http.post("/api/awards", TOKENS.dojOfficer(), Map.of("jurisdictionId", jurisdiction.toString(),
+                    "programId", program, "fiscalYear", 2017, "awardNumber",
+                    "2017-DJ-BX-" + String.format("%04d", ThreadLocalRandom.current().nextInt(10000)),
+                    "amount", "24383.00", "awardDate", "2017-09-01", "certificationDueDate", "2099-01-01"));
+            if (created.status() == 409) {
+                continue;
+            }
+            String award = (String) created.json().get("id");
+            return (String) ((Map<String, Object>) http.get("/api/certifications/requirements?awardId=" + award,
+                    TOKENS.dojOfficer()).jsonList().get(0)).get("id");
+        }
+        throw new AssertionError("no free award number");
+    }
+
+    Map<String, Object> signed(List<UUID> documentIds, boolean agreed) {
+        return Map.of("signerName", "Sam Solicitor", "signerTitle", "City Attorney", "attestation", ATTESTATION,
+                "agreed", agreed, "documentIds", documentIds.stream().map(UUID::toString).toList());
+    }
+
+    TestHttp.Response submit(String requirement, String token, Map<String, Object> body) {
+        return http.send("POST", "/api/certifications/requirements/" + requirement + "/submissions", token, body,
+                Map.of("X-Forwarded-For", "203.0.113.7"));
+    }
+
+    String status(String requirement) {
+        return (String) http.get("/api/certifications/requirements/" + requirement, TOKENS.auditor()).json().get("status");
+    }
+
+    @Test
+    void theLegalOfficerSignsWithTheirOwnDocumentsAndDojAcceptsOrRejectsWithAReason() {
+        String requirement = requirement(stockton);
+        UUID form = documents.document(stockton);
+        TestHttp.Response made = submit(requirement, TOKENS.legalOfficer(stockton), signed(List.of(form), true));
+        assertThat(made.status()).as(made.toString()).isEqualTo(201);
+        assertThat(made.json()).containsEntry("signerName", "Sam Solicitor").containsEntry("attestation", ATTESTATION)
+                .containsEntry("clientIp", "127.0.0.1").containsEntry("forwardedFor", "203.0.113.7");
+        assertThat(status(requirement)).isEqualTo("SUBMITTED");
+        String first = (String) made.json().get("id");
+
+        assertThat(http.post("/api/certifications/submissions/" + first + "/decision", TOKENS.dojOfficer(),
+                Map.of("decision", "REJECTED")).status()).as("a rejection needs a reason").isEqualTo(400);
+        assertThat(http.post("/api/certifications/submissions/" + first + "/decision", TOKENS.dojOfficer(),
+                Map.of("decision", "REJECTED", "reason", "The form is not signed by the chief legal officer")).status()).isEqualTo(200);
+        TestHttp.Response reopened = http.get("/api/certifications/requirements/" + requirement, TOKENS.legalOfficer(stockton));
+        assertThat(reopened.json()).containsEntry("status", "OPEN")
+                .containsEntry("rejectionReason", "The form is not signed by the chief legal officer");
+
+        String second = (String) submit(requirement, TOKENS.legalOfficer(stockton), signed(List.of(form), true)).json().get("id");
+        assertThat(http.post("/api/certifications/submissions/" + second + "/decision", TOKENS.auditor(),
+                Map.of("decision", "ACCEPTED")).status()).isEqualTo(403);
+        assertThat(http.post("/api/certifications/submissions/" + second + "/decision", TOKENS.dojOfficer(),
+                Map.of("decision", "ACCEPTED")).json()).containsEntry("decision", "ACCEPTED").containsEntry("decidedBy", "test.doj");
+        assertThat(status(requirement)).isEqualTo("ACCEPTED");
+        assertThat(http.post("/api/certifications/submissions/" + second + "/decision", TOKENS.dojOfficer(),
+                Map.of("decision", "REJECTED", "reason", "changed my mind")).status()).isEqualTo(409);
+        assertThat(submit(requirement, TOKENS.legalOfficer(stockton), signed(List.of(form), true)).status()).isEqualTo(409);
+        assertThat(http.get("/api/certifications/requirements/" + requirement + "/submissions", TOKENS.auditor()).jsonList()).hasSize(2);
+    }
+
+    @Test
+    void onlyTheRoleTheConditionDemandsOfThatJurisdictionSigns() {
+        String requirement = requirement(stockton);
+        UUID form = documents.document(stockton);
+        assertThat(submit(requirement, TOKENS.official(stockton), signed(List.of(form), true)).status()).isEqualTo(403);
+        TestHttp.Response foreign = submit(requirement, TOKENS.legalOfficer(baltimore), signed(List.of(form), true));
+        assertThat(foreign.status()).isEqualTo(404);
+        assertThat(submit(requirement, TOKENS.dojOfficer(), signed(List.of(form), true)).status()).isEqualTo(403);
+        assertThat(submit(requirement, TOKENS.legalOfficer(stockton), signed(List.of(form), false)).body()).contains("agreed");
+        assertThat(http.get("/api/certifications/requirements/" + requirement + "/submissions", TOKENS.official(baltimore)).status())
+                .isEqualTo(404);
+        assertThat(status(requirement)).isEqualTo("OPEN");
+    }
+
+    @Test
+    void documentsThatCannotBeConfirmedAreRefusedAndNothingIsWritten() {
+        String requirement = requirement(stockton);
+        TestHttp.Response unknown = submit(requirement, TOKENS.legalOfficer(stockton), signed(List.of(UUID.randomUUID()), true));
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.body()).contains("documentIds");
+        TestHttp.Response foreign = submit(requirement, TOKENS.legalOfficer(stockton), signed(List.of(documents.document(baltimore)), true));
+        assertThat(foreign.status()).isEqualTo(400);
+        documents.failing = true;
+        try {
+            TestHttp.Response down = submit(requirement, TOKENS.legalOfficer(stockton), signed(List.of(documents.document(stockton)), true));
+            assertThat(down.status()).isEqualTo(503);
+            assertThat(down.isProblem()).isTrue();
+        } finally {
+            documents.failing = false;
+        }
+        assertThat(status(requirement)).isEqualTo("OPEN");
+        assertThat(http.get("/api/certifications/requirements/" + requirement + "/submissions", TOKENS.auditor()).jsonList()).isEmpty();
+    }
+}
