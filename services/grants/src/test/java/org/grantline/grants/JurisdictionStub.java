@@ -18,6 +18,7 @@ public final class JurisdictionStub implements AutoCloseable {
     private final Set<UUID> known = ConcurrentHashMap.newKeySet();
     /** Time zones of known jurisdictions; America/New_York unless set. */
     private final java.util.Map<UUID, String> zones = new ConcurrentHashMap<>();
+    private final java.util.Map<UUID, String> states = new ConcurrentHashMap<>();
     public final List<String> authorizations = new CopyOnWriteArrayList<>();
     public volatile boolean failing;
     private final HttpServer server;
@@ -38,7 +39,8 @@ public final class JurisdictionStub implements AutoCloseable {
                 body = "{\"status\":500}";
             } else if (known.contains(UUID.fromString(id))) {
                 status = 200;
-                body = "{\"id\":\"" + id + "\",\"name\":\"Somewhere\",\"state\":\"MD\",\"timeZone\":\""
+                body = "{\"id\":\"" + id + "\",\"name\":\"Somewhere\",\"state\":\""
+                        + states.getOrDefault(UUID.fromString(id), "MD") + "\",\"timeZone\":\""
                         + zones.getOrDefault(UUID.fromString(id), "America/New_York") + "\"}";
             } else {
                 status = 404;
@@ -55,8 +57,13 @@ public final class JurisdictionStub implements AutoCloseable {
     }
 
     public void add(UUID id, String timeZone) {
+        add(id, timeZone, "MD");
+    }
+
+    public void add(UUID id, String timeZone, String state) {
         known.add(id);
         zones.put(id, timeZone);
+        states.put(id, state);
     }
 
     public String url() {

@@ -85,7 +85,7 @@ public class AwardService {
         chosen.forEach(conditionId -> awards.attachCondition(saved.id(), conditionId));
         List<UUID> certifying = catalogue.stream().filter(c -> chosen.contains(c.id()) && c.needsCertification())
                 .map(ConditionView::id).toList();
-        requirements.createFor(saved.id(), saved.jurisdictionId(), certifying, ZoneId.of(jurisdiction.timeZone()),
+        requirements.createFor(saved.id(), saved.jurisdictionId(), jurisdiction.state(), certifying, ZoneId.of(jurisdiction.timeZone()),
                 command.certificationDueDate() == null ? saved.acceptanceDeadline() : command.certificationDueDate(),
                 command.certificationDueTime() == null ? Deadlines.DEFAULT_TIME : command.certificationDueTime());
         AwardView view = view(saved);

@@ -11,7 +11,8 @@ import java.time.LocalTime;
 import java.util.UUID;
 
 @MappedEntity("requirement")
-public record Requirement(@Id UUID id, UUID awardId, UUID conditionId, UUID jurisdictionId, String timeZone,
+public record Requirement(@Id UUID id, UUID awardId, UUID conditionId, UUID jurisdictionId, @Nullable String jurisdictionState,
+                          String timeZone,
                           LocalDate deadlineDate, LocalTime deadlineTime, Instant deadlineAt, RequirementStatus status,
                           @Nullable String rejectionReason, Instant createdAt, Instant updatedAt, @Version Long version) {
 }

@@ -4,6 +4,7 @@ import io.micronaut.data.model.Sort;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
+import org.grantline.grants.court.CourtOrderService;
 import org.grantline.shared.audit.AuditTrail;
 import org.grantline.shared.problem.ProblemException;
 import org.grantline.shared.problem.Problems;
@@ -30,22 +31,31 @@ public class RequirementService {
 
     private final RequirementRepository requirements;
     private final DeadlineExtensionRepository extensions;
+    private final CourtOrderService courtOrders;
     private final AuditTrail audit;
 
-    public RequirementService(RequirementRepository requirements, DeadlineExtensionRepository extensions, AuditTrail audit) {
+    public RequirementService(RequirementRepository requirements, DeadlineExtensionRepository extensions,
+                              CourtOrderService courtOrders, AuditTrail audit) {
         this.requirements = requirements;
         this.extensions = extensions;
+        this.courtOrders = courtOrders;
         this.audit = audit;
     }
 
+    /** The requirement as of now: enjoined is computed from the court orders on today's local date. */
+    RequirementView view(Requirement r, Instant now) {
+        return RequirementView.of(r, now, courtOrders.enjoining(r.conditionId(), r.jurisdictionId(), r.jurisdictionState(),
+                CourtOrderService.today(r.timeZone())));
+    }
+
     /** Called inside the award's creation, in its transaction. */
-    public void createFor(UUID awardId, UUID jurisdictionId, List<UUID> certifyingConditions, ZoneId zone,
+    public void createFor(UUID awardId, UUID jurisdictionId, String state, List<UUID> certifyingConditions, ZoneId zone,
                           LocalDate date, LocalTime time) {
         Instant now = now();
         for (UUID conditionId : certifyingConditions) {
             Requirement saved = requirements.save(new Requirement(UUID.randomUUID(), awardId, conditionId, jurisdictionId,
-                    zone.getId(), date, time, Deadlines.instant(date, time, zone), RequirementStatus.OPEN, null, now, now, null));
-            audit.record("requirement.created", ENTITY, saved.id(), null, RequirementView.of(saved, now));
+                    state, zone.getId(), date, time, Deadlines.instant(date, time, zone), RequirementStatus.OPEN, null, now, now, null));
+            audit.record("requirement.created", ENTITY, saved.id(), null, view(saved, now));
         }
     }
 
@@ -53,11 +63,11 @@ public class RequirementService {
         Instant now = Instant.now();
         return requirements.findByAwardId(awardId, Sort.of(Sort.Order.asc("deadlineAt"))).stream()
                 .filter(r -> readable(r, caller))
-                .map(r -> RequirementView.of(r, now)).toList();
+                .map(r -> view(r, now)).toList();
     }
 
     public RequirementView get(UUID id, Caller caller) {
-        return RequirementView.of(find(id, caller), Instant.now());
+        return view(find(id, caller), Instant.now());
     }
 
     @Transactional
@@ -78,10 +88,10 @@ public class RequirementService {
         extensions.save(new DeadlineExtension(UUID.randomUUID(), id, current.deadlineAt(), deadline, command.reason().strip(),
                 caller.subject(), now));
         Requirement changed = requirements.update(new Requirement(id, current.awardId(), current.conditionId(),
-                current.jurisdictionId(), current.timeZone(), command.deadlineDate(), time, deadline, current.status(),
+                current.jurisdictionId(), current.jurisdictionState(), current.timeZone(), command.deadlineDate(), time, deadline, current.status(),
                 current.rejectionReason(), current.createdAt(), now, current.version()));
-        RequirementView view = RequirementView.of(changed, now);
-        audit.record("requirement.deadline-extended", ENTITY, id, RequirementView.of(current, now), view);
+        RequirementView view = view(changed, now);
+        audit.record("requirement.deadline-extended", ENTITY, id, view(current, now), view);
         return view;
     }
 

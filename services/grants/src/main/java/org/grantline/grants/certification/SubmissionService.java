@@ -110,7 +110,8 @@ public class SubmissionService {
     }
 
     private static Requirement with(Requirement r, RequirementStatus status, String rejectionReason, Instant now) {
-        return new Requirement(r.id(), r.awardId(), r.conditionId(), r.jurisdictionId(), r.timeZone(), r.deadlineDate(),
+        return new Requirement(r.id(), r.awardId(), r.conditionId(), r.jurisdictionId(), r.jurisdictionState(), r.timeZone(),
+                r.deadlineDate(),
                 r.deadlineTime(), r.deadlineAt(), status, rejectionReason, r.createdAt(), now, r.version());
     }
 

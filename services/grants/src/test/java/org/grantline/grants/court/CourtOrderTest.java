@@ -1,0 +1,155 @@
+package org.grantline.grants.court;
+
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import org.grantline.grants.JurisdictionStub;
+import org.grantline.shared.test.ServiceTestSupport;
+import org.grantline.shared.test.TestHttp;
+import org.grantline.shared.test.TestTokens;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Whether a requirement is enjoined is computed from the court orders: scope, conditions, dates, lifting. */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class CourtOrderTest implements TestPropertyProvider {
+    static final TestTokens TOKENS = TestTokens.shared();
+    final JurisdictionStub jurisdictions = new JurisdictionStub();
+
+    @Inject
+    EmbeddedServer server;
+    TestHttp http;
+    String program;
+    String condition;
+
+    @Override
+    public Map<String, String> getProperties() {
+        Map<String, String> p = new HashMap<>(ServiceTestSupport.properties("grants"));
+        p.put("micronaut.http.services.jurisdiction.urls", jurisdictions.url());
+        return p;
+    }
+
+    @BeforeAll
+    void programWithACertification() {
+        http = new TestHttp(server.getURL().toString());
+        String code = "CO-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        program = (String) http.post("/api/programs", TOKENS.dojOfficer(), Map.of("code", code, "name", "JAG " + code,
+                "agency", "BJA")).json().get("id");
+        condition = (String) http.post("/api/programs/" + program + "/conditions", TOKENS.dojOfficer(), Map.of("fiscalYear", 2017,
+                "code", "1373", "title", "1373", "fullText", "Certify 1373.", "needsCertification", true,
+                "signerRole", "LEGAL_OFFICER")).json().get("id");
+    }
+
+    @AfterAll
+    void stop() {
+        jurisdictions.close();
+    }
+
+    /** A jurisdiction with an award whose certification was due on 16 Oct 2017; returns the requirement's id. */
+    @SuppressWarnings("unchecked")
+    String overdueRequirement(UUID jurisdiction, String state) {
+        jurisdictions.add(jurisdiction, "America/New_York", state);
+        for (int attempt = 0; attempt < 10; attempt++) {
+            TestHttp.Response created = http.post("/api/awards", TOKENS.dojOfficer(), Map.of("jurisdictionId", jurisdiction.toString(),
+                    "programId", program, "fiscalYear", 2017, "awardNumber",
+                    "2017-DJ-BX-" + String.format("%04d", ThreadLocalRandom.current().nextInt(10000)),
+                    "amount", "1000.00", "awardDate", "2017-09-01"));
+            if (created.status() == 409) {
+                continue;
+            }
+            String award = (String) created.json().get("id");
+            return (String) ((Map<String, Object>) http.get("/api/certifications/requirements?awardId=" + award,
+                    TOKENS.dojOfficer()).jsonList().get(0)).get("id");
+        }
+        throw new AssertionError("no free award number");
+    }
+
+    Map<String, Object> requirement(String id) {
+        return http.get("/api/certifications/requirements/" + id, TOKENS.auditor()).json();
+    }
+
+    Map<String, Object> order(String scope, List<UUID> jurisdictionIds, String state, String from, String to) {
+        Map<String, Object> body = new HashMap<>(Map.of("caseName", "City of Chicago v. Sessions", "caseNumber", "1:17-cv-05720",
+                "court", "N.D. Ill.", "orderDate", from, "scope", scope, "conditionIds", List.of(condition), "inForceFrom", from));
+        if (jurisdictionIds != null) {
+            body.put("jurisdictionIds", jurisdictionIds.stream().map(UUID::toString).toList());
+        }
+        if (state != null) {
+            body.put("scopeState", state);
+        }
+        if (to != null) {
+            body.put("inForceTo", to);
+        }
+        return body;
+    }
+
+    @Test
+    void anOrderCoveringTheJurisdictionEnjoinsTheRequirementUntilItIsLifted() {
+        UUID chicago = UUID.randomUUID();
+        UUID elsewhere = UUID.randomUUID();
+        String covered = overdueRequirement(chicago, "IL");
+        String uncovered = overdueRequirement(elsewhere, "IL");
+        assertThat(requirement(covered)).containsEntry("overdue", true).containsEntry("enjoined", false);
+
+        TestHttp.Response created = http.post("/api/court-orders", TOKENS.dojOfficer(),
+                order("JURISDICTIONS", List.of(chicago), null, "2017-09-15", null));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        String order = (String) created.json().get("id");
+        assertThat(created.json()).containsEntry("inForceToday", true);
+
+        assertThat(requirement(covered)).containsEntry("enjoined", true).containsEntry("overdue", false)
+                .containsEntry("enjoinedBy", List.of(order));
+        assertThat(requirement(uncovered)).containsEntry("enjoined", false).containsEntry("overdue", true);
+
+        TestHttp.Response lifted = http.post("/api/court-orders/" + order + "/lift", TOKENS.dojOfficer(),
+                Map.of("liftedOn", "2020-02-26", "reason", "Reversed on appeal"));
+        assertThat(lifted.json()).containsEntry("inForceToday", false).containsEntry("liftedOn", "2020-02-26");
+        assertThat(requirement(covered)).containsEntry("enjoined", false).containsEntry("overdue", true);
+        assertThat(http.post("/api/court-orders/" + order + "/lift", TOKENS.dojOfficer(),
+                Map.of("liftedOn", "2020-03-01", "reason", "again")).status()).isEqualTo(409);
+    }
+
+    @Test
+    void stateAndNationwideOrdersCoverByScopeAndAnExpiredOrderCoversNothing() {
+        String california = overdueRequirement(UUID.randomUUID(), "CA");
+        String texas = overdueRequirement(UUID.randomUUID(), "TX");
+        assertThat(http.post("/api/court-orders", TOKENS.dojOfficer(), order("STATE", null, "CA", "2017-10-05", null)).status())
+                .isEqualTo(201);
+        assertThat(requirement(california)).containsEntry("enjoined", true);
+        assertThat(requirement(texas)).containsEntry("enjoined", false);
+        assertThat(http.post("/api/court-orders", TOKENS.dojOfficer(), order("NATIONWIDE", null, null, "2017-09-15", "2018-01-01"))
+                .status()).isEqualTo(201);
+        assertThat(requirement(texas)).as("the nationwide order ended in 2018").containsEntry("enjoined", false);
+    }
+
+    @Test
+    void ordersAreCheckedAndOnlyDojRecordsThem() {
+        assertThat(http.post("/api/court-orders", TOKENS.dojOfficer(), order("STATE", null, null, "2017-09-15", null)).body())
+                .contains("scopeState");
+        assertThat(http.post("/api/court-orders", TOKENS.dojOfficer(), order("JURISDICTIONS", List.of(), null, "2017-09-15", null))
+                .body()).contains("jurisdictionIds");
+        assertThat(http.post("/api/court-orders", TOKENS.dojOfficer(), order("NATIONWIDE", null, null, "2017-09-15", "2017-01-01"))
+                .body()).contains("inForceTo");
+        Map<String, Object> unknownCondition = order("NATIONWIDE", null, null, "2017-09-15", null);
+        unknownCondition.put("conditionIds", List.of(UUID.randomUUID().toString()));
+        assertThat(http.post("/api/court-orders", TOKENS.dojOfficer(), unknownCondition).body()).contains("conditionIds");
+        assertThat(http.post("/api/court-orders", TOKENS.official(UUID.randomUUID()), order("NATIONWIDE", null, null, "2017-09-15", null))
+                .status()).isEqualTo(403);
+        assertThat(http.post("/api/court-orders", TOKENS.auditor(), order("NATIONWIDE", null, null, "2017-09-15", null))
+                .status()).isEqualTo(403);
+        assertThat(http.get("/api/court-orders", TOKENS.official(UUID.randomUUID())).status()).isEqualTo(200);
+        assertThat(http.get("/api/court-orders/" + UUID.randomUUID(), TOKENS.auditor()).status()).isEqualTo(404);
+    }
+}
