@@ -1,10 +1,12 @@
 package org.grantline.grants.certification;
 
+import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.Sort;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -12,4 +14,13 @@ import java.util.UUID;
 public interface RequirementRepository extends CrudRepository<Requirement, UUID> {
 
     List<Requirement> findByAwardId(UUID awardId, Sort sort);
+
+    /** The feed: deadlines in [from, to) changed after the cursor (change time, then id), oldest change first. */
+    @Query(value = "SELECT * FROM requirement WHERE deadline_at >= :from AND deadline_at < :to "
+            + "AND (updated_at > :since OR (updated_at = :since AND id > :afterId)) ORDER BY updated_at, id LIMIT :limit")
+    List<Requirement> changedInWindow(Instant from, Instant to, Instant since, UUID afterId, int limit);
+
+    /** Marks a condition's requirements changed (a court order about it came or went), so the feed re-sends them. */
+    @Query("UPDATE requirement SET updated_at = :now WHERE condition_id = :conditionId")
+    void touchCondition(UUID conditionId, Instant now);
 }

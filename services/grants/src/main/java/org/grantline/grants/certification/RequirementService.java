@@ -43,7 +43,7 @@ public class RequirementService {
     }
 
     /** The requirement as of now: enjoined is computed from the court orders on today's local date. */
-    RequirementView view(Requirement r, Instant now) {
+    public RequirementView view(Requirement r, Instant now) {
         return RequirementView.of(r, now, courtOrders.enjoining(r.conditionId(), r.jurisdictionId(), r.jurisdictionState(),
                 CourtOrderService.today(r.timeZone())));
     }

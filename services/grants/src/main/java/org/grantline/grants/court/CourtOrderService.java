@@ -3,6 +3,7 @@ package org.grantline.grants.court;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
+import org.grantline.grants.certification.RequirementRepository;
 import org.grantline.grants.condition.GrantConditionRepository;
 import org.grantline.grants.court.CourtOrderMessages.CourtOrderCommand;
 import org.grantline.grants.court.CourtOrderMessages.CourtOrderView;
@@ -29,11 +30,14 @@ public class CourtOrderService {
 
     private final CourtOrderRepository orders;
     private final GrantConditionRepository conditions;
+    private final RequirementRepository requirements;
     private final AuditTrail audit;
 
-    public CourtOrderService(CourtOrderRepository orders, GrantConditionRepository conditions, AuditTrail audit) {
+    public CourtOrderService(CourtOrderRepository orders, GrantConditionRepository conditions,
+                             RequirementRepository requirements, AuditTrail audit) {
         this.orders = orders;
         this.conditions = conditions;
+        this.requirements = requirements;
         this.audit = audit;
     }
 
@@ -72,7 +76,10 @@ public class CourtOrderService {
         if (command.scope() == CourtOrder.OrderScope.JURISDICTIONS || command.scope() == CourtOrder.OrderScope.MEMBERS) {
             jurisdictionIds.forEach(j -> orders.cover(saved.id(), j));
         }
-        conditionIds.forEach(c -> orders.enjoin(saved.id(), c));
+        conditionIds.forEach(c -> {
+            orders.enjoin(saved.id(), c);
+            requirements.touchCondition(c, now);
+        });
         CourtOrderView view = view(saved);
         audit.record("court-order.created", ENTITY, saved.id(), null, view);
         return view;
@@ -92,6 +99,8 @@ public class CourtOrderService {
         CourtOrder lifted = orders.update(new CourtOrder(id, current.caseName(), current.caseNumber(), current.court(),
                 current.orderDate(), current.scope(), current.scopeState(), current.organisation(), current.inForceFrom(),
                 current.inForceTo(), liftedOn, reason.strip(), current.createdAt(), now(), current.version()));
+        Instant changed = now();
+        orders.enjoinedConditions(id).forEach(c -> requirements.touchCondition(c, changed));
         CourtOrderView view = view(lifted);
         audit.record("court-order.lifted", ENTITY, id, view(current), view);
         return view;

@@ -1,0 +1,126 @@
+package org.grantline.grants.certification;
+
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import org.grantline.grants.JurisdictionStub;
+import org.grantline.shared.test.ServiceTestSupport;
+import org.grantline.shared.test.TestHttp;
+import org.grantline.shared.test.TestTokens;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The deadline feed: a window, a cursor over changes, court orders re-sending what they touch, and who may read it. */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class DeadlineFeedTest implements TestPropertyProvider {
+    static final TestTokens TOKENS = TestTokens.shared();
+    final JurisdictionStub jurisdictions = new JurisdictionStub();
+    final UUID jurisdiction = UUID.randomUUID();
+    final List<String> requirementIds = new ArrayList<>();
+
+    @Inject
+    EmbeddedServer server;
+    TestHttp http;
+    String condition;
+    String window;
+
+    @Override
+    public Map<String, String> getProperties() {
+        Map<String, String> p = new HashMap<>(ServiceTestSupport.properties("grants"));
+        p.put("micronaut.http.services.jurisdiction.urls", jurisdictions.url());
+        return p;
+    }
+
+    @BeforeAll
+    @SuppressWarnings("unchecked")
+    void threeRequirementsDueInAWindowOfTheirOwn() {
+        jurisdictions.add(jurisdiction, "America/Chicago", "IL");
+        http = new TestHttp(server.getURL().toString());
+        String code = "FD-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        String program = (String) http.post("/api/programs", TOKENS.dojOfficer(), Map.of("code", code, "name", "JAG " + code,
+                "agency", "BJA")).json().get("id");
+        condition = (String) http.post("/api/programs/" + program + "/conditions", TOKENS.dojOfficer(), Map.of("fiscalYear", 2017,
+                "code", "1373", "title", "1373", "fullText", "Certify 1373.", "needsCertification", true,
+                "signerRole", "LEGAL_OFFICER")).json().get("id");
+        int year = 2200 + ThreadLocalRandom.current().nextInt(500);
+        window = "from=" + year + "-03-01T00:00:00Z&to=" + year + "-04-01T00:00:00Z";
+        for (int day = 10; day < 13; day++) {
+            for (int attempt = 0; attempt < 10; attempt++) {
+                TestHttp.Response created = http.post("/api/awards", TOKENS.dojOfficer(), Map.of("jurisdictionId", jurisdiction.toString(),
+                        "programId", program, "fiscalYear", 2017, "awardNumber",
+                        "2017-DJ-BX-" + String.format("%04d", ThreadLocalRandom.current().nextInt(10000)), "amount", "1000.00",
+                        "awardDate", "2017-09-01", "certificationDueDate", year + "-03-" + day));
+                if (created.status() == 409) {
+                    continue;
+                }
+                String award = (String) created.json().get("id");
+                requirementIds.add((String) ((Map<String, Object>) http.get("/api/certifications/requirements?awardId=" + award,
+                        TOKENS.dojOfficer()).jsonList().get(0)).get("id"));
+                break;
+            }
+        }
+        assertThat(requirementIds).hasSize(3);
+    }
+
+    @AfterAll
+    void stop() {
+        jurisdictions.close();
+    }
+
+    TestHttp.Response feed(String query, String token) {
+        return http.get("/api/certifications/feed?" + window + query, token);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theNotificationsServicePagesThroughChangesAndIsSentAgainWhatACourtOrderTouches() {
+        String notifications = TOKENS.service("notifications");
+        TestHttp.Response first = feed("&limit=2", notifications);
+        assertThat(first.status()).as(first.toString()).isEqualTo(200);
+        assertThat(first.json()).containsEntry("more", true);
+        List<Map<String, Object>> items = new ArrayList<>((List<Map<String, Object>>) first.json().get("items"));
+        TestHttp.Response second = feed("&limit=2&cursor=" + first.json().get("cursor"), notifications);
+        assertThat(second.json()).containsEntry("more", false);
+        items.addAll((List<Map<String, Object>>) second.json().get("items"));
+        assertThat(items).extracting(i -> i.get("id")).containsExactlyInAnyOrderElementsOf(requirementIds);
+        assertThat(items.get(0)).containsEntry("timeZone", "America/Chicago").containsEntry("enjoined", false)
+                .containsEntry("jurisdictionId", jurisdiction.toString()).containsKey("deadline");
+
+        String cursor = (String) second.json().get("cursor");
+        assertThat((List<Object>) feed("&cursor=" + cursor, notifications).json().get("items")).as("nothing changed since").isEmpty();
+
+        assertThat(http.post("/api/court-orders", TOKENS.dojOfficer(), Map.of("caseName", "City of Evanston v. Sessions",
+                "caseNumber", "1:18-cv-04853", "court", "N.D. Ill.", "orderDate", "2018-08-09", "scope", "JURISDICTIONS",
+                "jurisdictionIds", List.of(jurisdiction.toString()), "conditionIds", List.of(condition),
+                "inForceFrom", "2018-08-09")).status()).isEqualTo(201);
+        List<Map<String, Object>> resent = (List<Map<String, Object>>) feed("&cursor=" + cursor, notifications).json().get("items");
+        assertThat(resent).extracting(i -> i.get("id")).containsExactlyInAnyOrderElementsOf(requirementIds);
+        assertThat(resent).allSatisfy(i -> assertThat(i).containsEntry("enjoined", true));
+    }
+
+    @Test
+    void onlyTheNotificationsServiceOrAnAdminReadsTheFeed() {
+        assertThat(feed("", TOKENS.admin()).status()).isEqualTo(200);
+        assertThat(feed("", TOKENS.service("grants")).status()).isEqualTo(403);
+        assertThat(feed("", TOKENS.dojOfficer()).status()).isEqualTo(403);
+        assertThat(feed("", TOKENS.official(jurisdiction)).status()).isEqualTo(403);
+        assertThat(feed("", TOKENS.auditor()).status()).isEqualTo(403);
+        assertThat(feed("", null).status()).isEqualTo(401);
+        assertThat(http.get("/api/certifications/feed?from=2030-01-01T00:00:00Z&to=2032-01-01T00:00:00Z",
+                TOKENS.service("notifications")).status()).isEqualTo(400);
+        assertThat(feed("&cursor=nonsense", TOKENS.service("notifications")).status()).isEqualTo(400);
+    }
+}
