@@ -16,6 +16,8 @@ public interface AwardRepository extends PageableRepository<Award, UUID> {
 
     Optional<Award> findByAwardNumber(String awardNumber);
 
+    List<Award> findByIdIn(java.util.Collection<UUID> ids);
+
     Page<Award> findByJurisdictionId(UUID jurisdictionId, Pageable pageable);
 
     @Query("INSERT INTO award_condition (award_id, condition_id) VALUES (:awardId, :conditionId)")

@@ -20,6 +20,10 @@ public interface RequirementRepository extends CrudRepository<Requirement, UUID>
             + "AND (updated_at > :since OR (updated_at = :since AND id > :afterId)) ORDER BY updated_at, id LIMIT :limit")
     List<Requirement> changedInWindow(Instant from, Instant to, Instant since, UUID afterId, int limit);
 
+    /** Open requirements that are past their deadline or were rejected: at risk unless a court order enjoins them. */
+    @Query(value = "SELECT * FROM requirement WHERE status = 'OPEN' AND (deadline_at < :now OR rejection_reason IS NOT NULL)")
+    List<Requirement> overdueOrRejected(Instant now);
+
     /** Marks a condition's requirements changed (a court order about it came or went), so the feed re-sends them. */
     @Query("UPDATE requirement SET updated_at = :now WHERE condition_id = :conditionId")
     void touchCondition(UUID conditionId, Instant now);

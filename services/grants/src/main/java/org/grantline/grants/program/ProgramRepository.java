@@ -14,4 +14,6 @@ public interface ProgramRepository extends CrudRepository<Program, UUID> {
     List<Program> findAllOrderByName();
 
     Optional<Program> findByCode(String code);
+
+    List<Program> findByIdIn(java.util.Collection<UUID> ids);
 }

@@ -1,0 +1,127 @@
+package org.grantline.grants.award;
+
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import org.grantline.grants.DocumentsStub;
+import org.grantline.grants.JurisdictionStub;
+import org.grantline.shared.test.ServiceTestSupport;
+import org.grantline.shared.test.TestHttp;
+import org.grantline.shared.test.TestTokens;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Funds at risk: overdue or rejected, not enjoined, summed by state, program and fiscal year. */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AtRiskTest implements TestPropertyProvider {
+    static final TestTokens TOKENS = TestTokens.shared();
+    final JurisdictionStub jurisdictions = new JurisdictionStub();
+    final DocumentsStub documents = new DocumentsStub();
+
+    @Inject
+    EmbeddedServer server;
+    TestHttp http;
+    String program;
+    String code;
+    String condition;
+
+    @Override
+    public Map<String, String> getProperties() {
+        Map<String, String> p = new HashMap<>(ServiceTestSupport.properties("grants"));
+        p.put("micronaut.http.services.jurisdiction.urls", jurisdictions.url());
+        p.put("micronaut.http.services.documents.urls", documents.url());
+        return p;
+    }
+
+    @BeforeAll
+    void setUp() {
+        http = new TestHttp(server.getURL().toString());
+        code = "AR-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        program = (String) http.post("/api/programs", TOKENS.dojOfficer(), Map.of("code", code, "name", "JAG " + code,
+                "agency", "BJA")).json().get("id");
+        condition = (String) http.post("/api/programs/" + program + "/conditions", TOKENS.dojOfficer(), Map.of("fiscalYear", 2017,
+                "code", "1373", "title", "1373", "fullText", "Certify 1373.", "needsCertification", true,
+                "signerRole", "LEGAL_OFFICER")).json().get("id");
+    }
+
+    @AfterAll
+    void stop() {
+        jurisdictions.close();
+        documents.close();
+    }
+
+    /** An award; returns its requirement's id. */
+    @SuppressWarnings("unchecked")
+    String award(UUID jurisdiction, String state, String amount, String due) {
+        jurisdictions.add(jurisdiction, "America/Chicago", state);
+        for (int attempt = 0; attempt < 10; attempt++) {
+            TestHttp.Response created = http.post("/api/awards", TOKENS.dojOfficer(), Map.of("jurisdictionId", jurisdiction.toString(),
+                    "programId", program, "fiscalYear", 2017, "awardNumber",
+                    "2017-DJ-BX-" + String.format("%04d", ThreadLocalRandom.current().nextInt(10000)), "amount", amount,
+                    "awardDate", "2017-09-01", "certificationDueDate", due));
+            if (created.status() == 409) {
+                continue;
+            }
+            String award = (String) created.json().get("id");
+            return (String) ((Map<String, Object>) http.get("/api/certifications/requirements?awardId=" + award,
+                    TOKENS.dojOfficer()).jsonList().get(0)).get("id");
+        }
+        throw new AssertionError("no free award number");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void overdueAndRejectedCountEnjoinedAndOnTimeDoNot() {
+        award(UUID.randomUUID(), "IL", "1000.00", "2017-10-16");
+        award(UUID.randomUUID(), "IL", "500.00", "2999-01-01");
+        UUID enjoinedCity = UUID.randomUUID();
+        award(enjoinedCity, "IL", "700.00", "2017-10-16");
+        http.post("/api/court-orders", TOKENS.dojOfficer(), Map.of("caseName", "City of Chicago v. Sessions",
+                "caseNumber", "1:17-cv-05720", "court", "N.D. Ill.", "orderDate", "2017-09-15", "scope", "JURISDICTIONS",
+                "jurisdictionIds", List.of(enjoinedCity.toString()), "conditionIds", List.of(condition), "inForceFrom", "2017-09-15"));
+        UUID rejectedCity = UUID.randomUUID();
+        String rejected = award(rejectedCity, "CA", "2000.00", "2999-01-01");
+        String submission = (String) http.post("/api/certifications/requirements/" + rejected + "/submissions",
+                TOKENS.legalOfficer(rejectedCity), Map.of("signerName", "S", "signerTitle", "City Attorney",
+                        "attestation", "Under penalty of perjury.", "agreed", true,
+                        "documentIds", List.of(documents.document(rejectedCity).toString()))).json().get("id");
+        http.post("/api/certifications/submissions/" + submission + "/decision", TOKENS.dojOfficer(),
+                Map.of("decision", "REJECTED", "reason", "Unsigned"));
+
+        TestHttp.Response report = http.get("/api/awards/at-risk", TOKENS.auditor());
+        assertThat(report.status()).isEqualTo(200);
+        List<Map<String, Object>> mine = ((List<Map<String, Object>>) report.json().get("rows")).stream()
+                .filter(r -> code.equals(r.get("programCode"))).toList();
+        assertThat(mine).hasSize(2);
+        assertThat(mine.get(0)).containsEntry("state", "CA").containsEntry("awards", 1).containsEntry("fiscalYear", 2017);
+        assertThat(mine.get(1)).containsEntry("state", "IL").containsEntry("awards", 1);
+        assertThat(report.body()).contains("\"programCode\":\"" + code + "\",\"fiscalYear\":2017,\"awards\":1,\"amountAtRisk\":2000.00")
+                .contains("\"programCode\":\"" + code + "\",\"fiscalYear\":2017,\"awards\":1,\"amountAtRisk\":1000.00");
+
+        TestHttp.Response csv = http.get("/api/awards/at-risk/csv", TOKENS.dojOfficer());
+        assertThat(csv.status()).isEqualTo(200);
+        assertThat(csv.header("Content-Type")).startsWith("text/csv");
+        assertThat(csv.header("Content-Disposition")).contains("attachment");
+        assertThat(csv.body()).startsWith("state,program,fiscal_year,awards,amount_at_risk")
+                .contains("CA," + code + ",2017,1,2000.00").contains("IL," + code + ",2017,1,1000.00");
+    }
+
+    @Test
+    void onlyDojAdminsAndAuditorsSeeTheReport() {
+        assertThat(http.get("/api/awards/at-risk", TOKENS.official(UUID.randomUUID())).status()).isEqualTo(403);
+        assertThat(http.get("/api/awards/at-risk/csv", TOKENS.legalOfficer(UUID.randomUUID())).status()).isEqualTo(403);
+        assertThat(http.get("/api/awards/at-risk", TOKENS.admin()).status()).isEqualTo(200);
+    }
+}
