@@ -5,6 +5,7 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import org.grantline.grants.DocumentsStub;
+import org.grantline.grants.GrantsFixtures;
 import org.grantline.grants.JurisdictionStub;
 import org.grantline.shared.test.ServiceTestSupport;
 import org.grantline.shared.test.TestHttp;
@@ -18,7 +19,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -48,12 +48,9 @@ class AtRiskTest implements TestPropertyProvider {
     @BeforeAll
     void setUp() {
         http = new TestHttp(server.getURL().toString());
-        code = "AR-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
-        program = (String) http.post("/api/programs", TOKENS.dojOfficer(), Map.of("code", code, "name", "JAG " + code,
-                "agency", "BJA")).json().get("id");
-        condition = (String) http.post("/api/programs/" + program + "/conditions", TOKENS.dojOfficer(), Map.of("fiscalYear", 2017,
-                "code", "1373", "title", "1373", "fullText", "Certify 1373.", "needsCertification", true,
-                "signerRole", "LEGAL_OFFICER")).json().get("id");
+        program = GrantsFixtures.program(http, "AR");
+        code = (String) http.get("/api/programs/" + program, TOKENS.auditor()).json().get("code");
+        condition = GrantsFixtures.certification1373(http, program);
     }
 
     @AfterAll
@@ -63,22 +60,11 @@ class AtRiskTest implements TestPropertyProvider {
     }
 
     /** An award; returns its requirement's id. */
-    @SuppressWarnings("unchecked")
     String award(UUID jurisdiction, String state, String amount, String due) {
         jurisdictions.add(jurisdiction, "America/Chicago", state);
-        for (int attempt = 0; attempt < 10; attempt++) {
-            TestHttp.Response created = http.post("/api/awards", TOKENS.dojOfficer(), Map.of("jurisdictionId", jurisdiction.toString(),
-                    "programId", program, "fiscalYear", 2017, "awardNumber",
-                    "2017-DJ-BX-" + String.format("%04d", ThreadLocalRandom.current().nextInt(10000)), "amount", amount,
-                    "awardDate", "2017-09-01", "certificationDueDate", due));
-            if (created.status() == 409) {
-                continue;
-            }
-            String award = (String) created.json().get("id");
-            return (String) ((Map<String, Object>) http.get("/api/certifications/requirements?awardId=" + award,
-                    TOKENS.dojOfficer()).jsonList().get(0)).get("id");
-        }
-        throw new AssertionError("no free award number");
+        return GrantsFixtures.firstRequirement(http, GrantsFixtures.award(http, Map.of("jurisdictionId", jurisdiction.toString(),
+                "programId", program, "fiscalYear", 2017, "amount", amount, "awardDate", "2017-09-01",
+                "certificationDueDate", due)));
     }
 
     @Test

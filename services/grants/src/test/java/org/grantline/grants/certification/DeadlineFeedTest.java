@@ -4,6 +4,7 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
+import org.grantline.grants.GrantsFixtures;
 import org.grantline.grants.JurisdictionStub;
 import org.grantline.shared.test.ServiceTestSupport;
 import org.grantline.shared.test.TestHttp;
@@ -45,32 +46,17 @@ class DeadlineFeedTest implements TestPropertyProvider {
     }
 
     @BeforeAll
-    @SuppressWarnings("unchecked")
     void threeRequirementsDueInAWindowOfTheirOwn() {
         jurisdictions.add(jurisdiction, "America/Chicago", "IL");
         http = new TestHttp(server.getURL().toString());
-        String code = "FD-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
-        String program = (String) http.post("/api/programs", TOKENS.dojOfficer(), Map.of("code", code, "name", "JAG " + code,
-                "agency", "BJA")).json().get("id");
-        condition = (String) http.post("/api/programs/" + program + "/conditions", TOKENS.dojOfficer(), Map.of("fiscalYear", 2017,
-                "code", "1373", "title", "1373", "fullText", "Certify 1373.", "needsCertification", true,
-                "signerRole", "LEGAL_OFFICER")).json().get("id");
+        String program = GrantsFixtures.program(http, "FD");
+        condition = GrantsFixtures.certification1373(http, program);
         int year = 2200 + ThreadLocalRandom.current().nextInt(500);
         window = "from=" + year + "-03-01T00:00:00Z&to=" + year + "-04-01T00:00:00Z";
         for (int day = 10; day < 13; day++) {
-            for (int attempt = 0; attempt < 10; attempt++) {
-                TestHttp.Response created = http.post("/api/awards", TOKENS.dojOfficer(), Map.of("jurisdictionId", jurisdiction.toString(),
-                        "programId", program, "fiscalYear", 2017, "awardNumber",
-                        "2017-DJ-BX-" + String.format("%04d", ThreadLocalRandom.current().nextInt(10000)), "amount", "1000.00",
-                        "awardDate", "2017-09-01", "certificationDueDate", year + "-03-" + day));
-                if (created.status() == 409) {
-                    continue;
-                }
-                String award = (String) created.json().get("id");
-                requirementIds.add((String) ((Map<String, Object>) http.get("/api/certifications/requirements?awardId=" + award,
-                        TOKENS.dojOfficer()).jsonList().get(0)).get("id"));
-                break;
-            }
+            requirementIds.add(GrantsFixtures.firstRequirement(http, GrantsFixtures.award(http, Map.of(
+                    "jurisdictionId", jurisdiction.toString(), "programId", program, "fiscalYear", 2017, "amount", "1000.00",
+                    "awardDate", "2017-09-01", "certificationDueDate", year + "-03-" + day))));
         }
         assertThat(requirementIds).hasSize(3);
     }

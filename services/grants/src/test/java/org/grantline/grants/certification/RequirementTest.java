@@ -4,6 +4,7 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
+import org.grantline.grants.GrantsFixtures;
 import org.grantline.grants.JurisdictionStub;
 import org.grantline.shared.test.ServiceTestSupport;
 import org.grantline.shared.test.TestHttp;
@@ -17,7 +18,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -45,11 +45,8 @@ class RequirementTest implements TestPropertyProvider {
     void programWithConditions() {
         stub.add(stockton, "America/Los_Angeles");
         http = new TestHttp(server.getURL().toString());
-        String code = "RQ-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
-        program = (String) http.post("/api/programs", TOKENS.dojOfficer(), Map.of("code", code, "name", "JAG " + code,
-                "agency", "BJA")).json().get("id");
-        http.post("/api/programs/" + program + "/conditions", TOKENS.dojOfficer(), Map.of("fiscalYear", 2017, "code", "1373",
-                "title", "1373", "fullText", "Certify 1373.", "needsCertification", true, "signerRole", "LEGAL_OFFICER"));
+        program = GrantsFixtures.program(http, "RQ");
+        GrantsFixtures.certification1373(http, program);
         http.post("/api/programs/" + program + "/conditions", TOKENS.dojOfficer(), Map.of("fiscalYear", 2017, "code", "ACCESS",
                 "title", "Access", "fullText", "Allow access.", "needsCertification", false));
     }
@@ -60,18 +57,8 @@ class RequirementTest implements TestPropertyProvider {
     }
 
     String award() {
-        for (int attempt = 0; attempt < 10; attempt++) {
-            TestHttp.Response created = http.post("/api/awards", TOKENS.dojOfficer(), Map.of("jurisdictionId", stockton.toString(),
-                    "programId", program, "fiscalYear", 2017, "awardNumber",
-                    "2017-DJ-BX-" + String.format("%04d", ThreadLocalRandom.current().nextInt(10000)),
-                    "amount", "24383.00", "awardDate", "2017-09-01"));
-            if (created.status() == 409) {
-                continue;
-            }
-            assertThat(created.status()).as(created.toString()).isEqualTo(201);
-            return (String) created.json().get("id");
-        }
-        throw new AssertionError("no free award number");
+        return (String) GrantsFixtures.award(http, Map.of("jurisdictionId", stockton.toString(), "programId", program,
+                "fiscalYear", 2017, "amount", "24383.00", "awardDate", "2017-09-01")).json().get("id");
     }
 
     @Test

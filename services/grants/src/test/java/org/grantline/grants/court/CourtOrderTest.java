@@ -4,6 +4,7 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
+import org.grantline.grants.GrantsFixtures;
 import org.grantline.grants.JurisdictionStub;
 import org.grantline.shared.test.ServiceTestSupport;
 import org.grantline.shared.test.TestHttp;
@@ -17,7 +18,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -44,12 +44,8 @@ class CourtOrderTest implements TestPropertyProvider {
     @BeforeAll
     void programWithACertification() {
         http = new TestHttp(server.getURL().toString());
-        String code = "CO-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
-        program = (String) http.post("/api/programs", TOKENS.dojOfficer(), Map.of("code", code, "name", "JAG " + code,
-                "agency", "BJA")).json().get("id");
-        condition = (String) http.post("/api/programs/" + program + "/conditions", TOKENS.dojOfficer(), Map.of("fiscalYear", 2017,
-                "code", "1373", "title", "1373", "fullText", "Certify 1373.", "needsCertification", true,
-                "signerRole", "LEGAL_OFFICER")).json().get("id");
+        program = GrantsFixtures.program(http, "CO");
+        condition = GrantsFixtures.certification1373(http, program);
     }
 
     @AfterAll
@@ -58,22 +54,10 @@ class CourtOrderTest implements TestPropertyProvider {
     }
 
     /** A jurisdiction with an award whose certification was due on 16 Oct 2017; returns the requirement's id. */
-    @SuppressWarnings("unchecked")
     String overdueRequirement(UUID jurisdiction, String state) {
         jurisdictions.add(jurisdiction, "America/New_York", state);
-        for (int attempt = 0; attempt < 10; attempt++) {
-            TestHttp.Response created = http.post("/api/awards", TOKENS.dojOfficer(), Map.of("jurisdictionId", jurisdiction.toString(),
-                    "programId", program, "fiscalYear", 2017, "awardNumber",
-                    "2017-DJ-BX-" + String.format("%04d", ThreadLocalRandom.current().nextInt(10000)),
-                    "amount", "1000.00", "awardDate", "2017-09-01"));
-            if (created.status() == 409) {
-                continue;
-            }
-            String award = (String) created.json().get("id");
-            return (String) ((Map<String, Object>) http.get("/api/certifications/requirements?awardId=" + award,
-                    TOKENS.dojOfficer()).jsonList().get(0)).get("id");
-        }
-        throw new AssertionError("no free award number");
+        return GrantsFixtures.firstRequirement(http, GrantsFixtures.award(http, Map.of("jurisdictionId", jurisdiction.toString(),
+                "programId", program, "fiscalYear", 2017, "amount", "1000.00", "awardDate", "2017-09-01")));
     }
 
     Map<String, Object> requirement(String id) {

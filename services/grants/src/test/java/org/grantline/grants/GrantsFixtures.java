@@ -1,0 +1,56 @@
+package org.grantline.grants;
+
+import org.grantline.shared.test.TestHttp;
+import org.grantline.shared.test.TestTokens;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Builds grants records over the API: programs, the 1373 condition, awards with award numbers nobody else uses. */
+public final class GrantsFixtures {
+    private static final TestTokens TOKENS = TestTokens.shared();
+
+    private GrantsFixtures() {
+    }
+
+    /** A new program with a unique code; returns its id. */
+    public static String program(TestHttp http, String prefix) {
+        String code = prefix + "-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        TestHttp.Response created = http.post("/api/programs", TOKENS.dojOfficer(), Map.of("code", code, "name", "JAG " + code,
+                "agency", "BJA"));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        return (String) created.json().get("id");
+    }
+
+    /** The FY2017 1373 condition, signed by the legal officer; returns its id. */
+    public static String certification1373(TestHttp http, String program) {
+        return (String) http.post("/api/programs/" + program + "/conditions", TOKENS.dojOfficer(), Map.of("fiscalYear", 2017,
+                "code", "1373", "title", "1373", "fullText", "Certify 1373.", "needsCertification", true,
+                "signerRole", "LEGAL_OFFICER")).json().get("id");
+    }
+
+    /** Creates an award from {@code body} with a fresh award number (retrying a taken one); returns the response. */
+    public static TestHttp.Response award(TestHttp http, Map<String, Object> body) {
+        for (int attempt = 0; attempt < 10; attempt++) {
+            Map<String, Object> numbered = new HashMap<>(body);
+            numbered.put("awardNumber", "2017-DJ-BX-" + String.format("%04d", ThreadLocalRandom.current().nextInt(10000)));
+            TestHttp.Response created = http.post("/api/awards", TOKENS.dojOfficer(), numbered);
+            if (created.status() != 409) {
+                assertThat(created.status()).as(created.toString()).isEqualTo(201);
+                return created;
+            }
+        }
+        throw new AssertionError("no free award number");
+    }
+
+    /** The award's first requirement (the tests' programs have one certification). */
+    @SuppressWarnings("unchecked")
+    public static String firstRequirement(TestHttp http, TestHttp.Response award) {
+        return (String) ((Map<String, Object>) http.get("/api/certifications/requirements?awardId=" + award.json().get("id"),
+                TOKENS.dojOfficer()).jsonList().get(0)).get("id");
+    }
+}
