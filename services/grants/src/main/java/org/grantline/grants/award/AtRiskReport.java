@@ -5,6 +5,7 @@ import jakarta.inject.Singleton;
 import org.grantline.grants.certification.Requirement;
 import org.grantline.grants.certification.RequirementRepository;
 import org.grantline.grants.court.CourtOrderService;
+import org.grantline.grants.court.Enjoinments;
 import org.grantline.grants.program.Program;
 import org.grantline.grants.program.ProgramRepository;
 
@@ -53,12 +54,13 @@ public class AtRiskReport {
     public Report now() {
         Instant now = Instant.now();
         Map<UUID, String> stateOfAwardAtRisk = new HashMap<>();
+        Enjoinments enjoinments = courtOrders.enjoinments();
         for (Requirement r : requirements.overdueOrRejected(now)) {
             if (stateOfAwardAtRisk.containsKey(r.awardId())) {
                 continue;
             }
-            boolean enjoined = !courtOrders.enjoining(r.conditionId(), r.jurisdictionId(), r.jurisdictionState(),
-                    CourtOrderService.today(r.timeZone())).isEmpty();
+            boolean enjoined = !enjoinments.enjoiningToday(r.conditionId(), r.jurisdictionId(), r.jurisdictionState(),
+                    r.timeZone()).isEmpty();
             if (!enjoined) {
                 stateOfAwardAtRisk.put(r.awardId(), Objects.requireNonNullElse(r.jurisdictionState(), "??"));
             }

@@ -12,6 +12,7 @@ import io.micronaut.serde.annotation.Serdeable;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
+import org.grantline.grants.court.Enjoinments;
 import org.grantline.shared.problem.Problems;
 import org.grantline.shared.security.Caller;
 import org.grantline.shared.security.Roles;
@@ -73,8 +74,9 @@ public class DeadlineFeedController {
         boolean more = changed.size() > limit;
         List<Requirement> page = more ? changed.subList(0, limit) : changed;
         Instant now = Instant.now();
+        Enjoinments enjoinments = service.enjoinments();
         String next = page.isEmpty() ? since + "_" + afterId
                 : page.get(page.size() - 1).updatedAt() + "_" + page.get(page.size() - 1).id();
-        return new Feed(page.stream().map(r -> service.view(r, now)).toList(), next, more);
+        return new Feed(page.stream().map(r -> service.view(r, now, enjoinments)).toList(), next, more);
     }
 }

@@ -5,6 +5,7 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import org.grantline.grants.court.CourtOrderService;
+import org.grantline.grants.court.Enjoinments;
 import org.grantline.shared.audit.AuditTrail;
 import org.grantline.shared.problem.ProblemException;
 import org.grantline.shared.problem.Problems;
@@ -44,26 +45,38 @@ public class RequirementService {
 
     /** The requirement as of now: enjoined is computed from the court orders on today's local date. */
     public RequirementView view(Requirement r, Instant now) {
-        return RequirementView.of(r, now, courtOrders.enjoining(r.conditionId(), r.jurisdictionId(), r.jurisdictionState(),
-                CourtOrderService.today(r.timeZone())));
+        return view(r, now, courtOrders.enjoinments());
+    }
+
+    /** The same for many requirements, against one reading of the court orders. */
+    public RequirementView view(Requirement r, Instant now, Enjoinments enjoinments) {
+        return RequirementView.of(r, now, enjoinments.enjoiningToday(r.conditionId(), r.jurisdictionId(),
+                r.jurisdictionState(), r.timeZone()));
+    }
+
+    /** One reading of the court orders, to pass to {@link #view(Requirement, Instant, Enjoinments)}. */
+    public Enjoinments enjoinments() {
+        return courtOrders.enjoinments();
     }
 
     /** Called inside the award's creation, in its transaction. */
     public void createFor(UUID awardId, UUID jurisdictionId, String state, List<UUID> certifyingConditions, ZoneId zone,
                           LocalDate date, LocalTime time) {
         Instant now = now();
+        Enjoinments enjoinments = courtOrders.enjoinments();
         for (UUID conditionId : certifyingConditions) {
             Requirement saved = requirements.save(new Requirement(UUID.randomUUID(), awardId, conditionId, jurisdictionId,
                     state, zone.getId(), date, time, Deadlines.instant(date, time, zone), RequirementStatus.OPEN, null, now, now, null));
-            audit.record("requirement.created", ENTITY, saved.id(), null, view(saved, now));
+            audit.record("requirement.created", ENTITY, saved.id(), null, view(saved, now, enjoinments));
         }
     }
 
     public List<RequirementView> forAward(UUID awardId, Caller caller) {
         Instant now = Instant.now();
+        Enjoinments enjoinments = courtOrders.enjoinments();
         return requirements.findByAwardId(awardId, Sort.of(Sort.Order.asc("deadlineAt"))).stream()
                 .filter(r -> readable(r, caller))
-                .map(r -> view(r, now)).toList();
+                .map(r -> view(r, now, enjoinments)).toList();
     }
 
     public RequirementView get(UUID id, Caller caller) {

@@ -1,5 +1,6 @@
 package org.grantline.grants.court;
 
+import io.micronaut.core.annotation.Introspected;
 import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
@@ -13,8 +14,16 @@ public interface CourtOrderRepository extends CrudRepository<CourtOrder, UUID> {
 
     List<CourtOrder> findAllOrderByOrderDate();
 
-    @Query("SELECT o.* FROM court_order o JOIN court_order_condition c ON c.order_id = o.id WHERE c.condition_id = :conditionId")
-    List<CourtOrder> enjoining(UUID conditionId);
+    /** A row of one of the order's link tables: the order and the condition or jurisdiction it names. */
+    @Introspected
+    record Link(UUID orderId, UUID otherId) {
+    }
+
+    @Query("SELECT order_id, condition_id AS other_id FROM court_order_condition")
+    List<Link> allConditionLinks();
+
+    @Query("SELECT order_id, jurisdiction_id AS other_id FROM court_order_jurisdiction")
+    List<Link> allJurisdictionLinks();
 
     @Query("INSERT INTO court_order_jurisdiction (order_id, jurisdiction_id) VALUES (:orderId, :jurisdictionId)")
     void cover(UUID orderId, UUID jurisdictionId);

@@ -13,7 +13,6 @@ import org.grantline.shared.problem.Problems;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -114,21 +113,9 @@ public class CourtOrderService {
         return view(orders.findById(id).orElseThrow(() -> Problems.notFound("No court order " + id)));
     }
 
-    /** The orders that enjoin this condition for this jurisdiction on the given local date. */
-    public List<UUID> enjoining(UUID conditionId, UUID jurisdictionId, String state, LocalDate date) {
-        return orders.enjoining(conditionId).stream()
-                .filter(o -> o.inForceOn(date))
-                .filter(o -> switch (o.scope()) {
-                    case NATIONWIDE -> true;
-                    case STATE -> o.scopeState().equals(state);
-                    case JURISDICTIONS, MEMBERS -> orders.coveredJurisdictions(o.id()).contains(jurisdictionId);
-                })
-                .map(CourtOrder::id).toList();
-    }
-
-    /** Today in a time zone, the date court orders are read against for a jurisdiction. */
-    public static LocalDate today(String zone) {
-        return LocalDate.now(ZoneId.of(zone));
+    /** All orders with what they name and cover, for computing enjoinment of many requirements at once. */
+    public Enjoinments enjoinments() {
+        return Enjoinments.of(orders.findAll(), orders.allConditionLinks(), orders.allJurisdictionLinks());
     }
 
     private CourtOrderView view(CourtOrder o) {
