@@ -33,9 +33,9 @@ insert into grant_condition (id, program_id, fiscal_year, code, title, full_text
  ('0f7e1c2a-0000-4000-8000-00000000c004', '0f7e1c2a-0000-4000-8000-00000000a002', 2017, 'ACCESS',
   'Access to detention facilities',
   'The city answers whether federal immigration agents may enter the facilities where its arrestees are held to meet with individuals believed to be aliens.',
-  false, null, current_timestamp, current_timestamp, 0),
+  true, 'JURISDICTION_OFFICIAL', current_timestamp, current_timestamp, 0),
  ('0f7e1c2a-0000-4000-8000-00000000c005', '0f7e1c2a-0000-4000-8000-00000000a002', 2017, 'NOTICE',
   '48 hours'' notice before release',
   'The city answers whether the facilities where its arrestees are held give federal immigration authorities 48 hours'' notice before releasing a detained alien they asked about.',
-  false, null, current_timestamp, current_timestamp, 0)
+  true, 'JURISDICTION_OFFICIAL', current_timestamp, current_timestamp, 0)
 on conflict do nothing;

@@ -29,7 +29,8 @@ public final class AwardMessages {
             @NotNull UUID programId,
             @NotNull @Min(2000) @Max(2100) Integer fiscalYear,
             @NotBlank @Pattern(regexp = "[0-9]{4}-[A-Z0-9]{2}-[A-Z0-9]{2}-[0-9]{4}", message = "must look like 2017-DJ-BX-0775") String awardNumber,
-            @NotNull @DecimalMin("0.01") @Digits(integer = 12, fraction = 2) BigDecimal amount,
+            /** Zero for in-kind programs such as the Public Safety Partnership (training, not money). */
+            @NotNull @DecimalMin("0.00") @Digits(integer = 12, fraction = 2) BigDecimal amount,
             @NotNull LocalDate awardDate,
             @Nullable @Size(max = 50) List<@NotNull UUID> conditionIds,
             /** When certifications are due, in the jurisdiction's local time; default: the acceptance deadline at 23:59. */

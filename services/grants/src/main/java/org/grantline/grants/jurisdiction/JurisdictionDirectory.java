@@ -11,6 +11,8 @@ import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
 import org.grantline.shared.problem.Problems;
 
+import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -40,6 +42,21 @@ public class JurisdictionDirectory {
                 throw Problems.invalid(field, "no jurisdiction " + id);
             }
             throw unavailable();
+        } catch (HttpClientException e) {
+            throw unavailable();
+        }
+    }
+
+    @Serdeable
+    record Page(List<JurisdictionRef> items) {
+    }
+
+    /** The state itself (type STATE) by its two-letter code, if the registry has it. */
+    public Optional<UUID> findState(String state, String authorization) {
+        try {
+            Page page = jurisdictions.toBlocking().retrieve(HttpRequest.GET("/api/jurisdictions?type=STATE&state=" + state)
+                    .header(HttpHeaders.AUTHORIZATION, authorization), Page.class);
+            return page.items().stream().map(JurisdictionRef::id).findFirst();
         } catch (HttpClientException e) {
             throw unavailable();
         }

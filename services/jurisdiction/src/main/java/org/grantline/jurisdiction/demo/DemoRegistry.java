@@ -48,7 +48,7 @@ import java.util.UUID;
 public class DemoRegistry {
     private static final Logger LOG = LoggerFactory.getLogger(DemoRegistry.class);
     /** The gateway's demo officials are bound to this id (grantline.demo.jurisdiction-id there). */
-    public static final UUID BALTIMORE = UUID.fromString("7a0c5d3e-0000-4000-8000-000024040000");
+    public static final UUID BALTIMORE = placeId("2404000");
     private static final Caller SYSTEM = new Caller("system", List.of(Roles.ADMIN), Optional.empty());
 
     private final JurisdictionRepository jurisdictions;
@@ -66,7 +66,7 @@ public class DemoRegistry {
         this.contacts = contacts;
     }
 
-    record Place(UUID id, String name, String state, String fips, String parentFips, long population, String zone) {
+    record Place(String name, String state, String fips, String parentFips, long population, String zone) {
     }
 
     record Facility(String name, String operatorFips, FacilityKind kind, int capacity, List<String> bookedBy) {
@@ -77,20 +77,21 @@ public class DemoRegistry {
     }
 
     static final List<Place> PLACES = List.of(
-            new Place(BALTIMORE, "Baltimore", "MD", "2404000", "24510", 611_648, "America/New_York"),
-            new Place(null, "Albuquerque", "NM", "3502000", "35001", 558_545, "America/Denver"),
-            new Place(null, "Stockton", "CA", "0675000", "06077", 310_496, "America/Los_Angeles"),
-            new Place(null, "San Bernardino", "CA", "0665000", "06071", 216_239, "America/Los_Angeles"),
-            new Place(null, "Chicago", "IL", "1714000", "17031", 2_716_450, "America/Chicago"),
-            new Place(null, "Philadelphia", "PA", "4260000", "42101", 1_580_863, "America/New_York"),
-            new Place(null, "New York City", "NY", "3651000", "36", 8_622_698, "America/New_York"),
-            new Place(null, "New Orleans", "LA", "2255000", "22071", 393_292, "America/Chicago"),
-            new Place(null, "Milwaukee", "WI", "5553000", "55079", 595_351, "America/Chicago"),
-            new Place(null, "Miami Beach", "FL", "1245025", "12086", 91_718, "America/New_York"),
-            new Place(null, "Providence", "RI", "4459000", "44007", 180_393, "America/New_York"),
-            new Place(null, "Central Falls", "RI", "4414140", "44007", 19_376, "America/New_York"),
-            new Place(null, "Lodi", "CA", "0642202", "06077", 66_348, "America/Los_Angeles"),
-            new Place(null, "Carlsbad", "CA", "0611194", "06073", 115_330, "America/Los_Angeles"));
+            new Place("Baltimore", "MD", "2404000", "24510", 611_648, "America/New_York"),
+            new Place("Albuquerque", "NM", "3502000", "35001", 558_545, "America/Denver"),
+            new Place("Stockton", "CA", "0675000", "06077", 310_496, "America/Los_Angeles"),
+            new Place("San Bernardino", "CA", "0665000", "06071", 216_239, "America/Los_Angeles"),
+            new Place("Chicago", "IL", "1714000", "17031", 2_716_450, "America/Chicago"),
+            new Place("Philadelphia", "PA", "4260000", "42101", 1_580_863, "America/New_York"),
+            new Place("New York City", "NY", "3651000", "36", 8_622_698, "America/New_York"),
+            new Place("New Orleans", "LA", "2255000", "22071", 393_292, "America/Chicago"),
+            new Place("Milwaukee", "WI", "5553000", "55079", 595_351, "America/Chicago"),
+            new Place("Miami Beach", "FL", "1245025", "12086", 91_718, "America/New_York"),
+            new Place("Providence", "RI", "4459000", "44007", 180_393, "America/New_York"),
+            new Place("Central Falls", "RI", "4414140", "44007", 19_376, "America/New_York"),
+            new Place("Lodi", "CA", "0642202", "06077", 66_348, "America/Los_Angeles"),
+            new Place("Carlsbad", "CA", "0611194", "06073", 115_330, "America/Los_Angeles"),
+            new Place("Evanston", "IL", "1724582", "17031", 74_486, "America/Chicago"));
 
     static final Map<String, Long> COUNTY_POPULATION = Map.of(
             "17031", 5_211_263L, "12086", 2_751_796L, "48453", 1_226_698L, "32003", 2_204_079L,
@@ -151,6 +152,14 @@ public class DemoRegistry {
             new Policy("4414140", "2017-01-01", false, DetainerPolicy.JUDICIAL_WARRANT_ONLY, FacilityAccess.PARTIAL, false,
                     Section1373Position.CERTIFIED_COMPLIANT, null));
 
+    /**
+     * The demo places have fixed ids, so the other services' demo data (the grants service's awards)
+     * can name them: {@code 7a0c5d3e-0000-4000-8000-} and the place's FIPS code times ten, in 12 digits.
+     */
+    public static UUID placeId(String fips) {
+        return UUID.fromString("7a0c5d3e-0000-4000-8000-" + String.format("%012d", Long.parseLong(fips) * 10));
+    }
+
     @EventListener
     @Transactional
     void onStartup(StartupEvent event) {
@@ -167,7 +176,7 @@ public class DemoRegistry {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         for (Place place : PLACES) {
             Jurisdiction parent = jurisdictions.findByFips(place.parentFips()).orElseThrow();
-            jurisdictions.save(new Jurisdiction(place.id() == null ? UUID.randomUUID() : place.id(), place.name(),
+            jurisdictions.save(new Jurisdiction(placeId(place.fips()), place.name(),
                     JurisdictionType.CITY, place.state(), place.fips(), place.zone(), parent.id(), place.population(),
                     now, now, null));
         }
