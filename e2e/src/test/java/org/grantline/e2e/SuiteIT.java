@@ -216,6 +216,34 @@ class SuiteIT {
         assertThat(trail.body()).contains("contact.added");
     }
 
+    @Order(6)
+    @Test
+    @SuppressWarnings("unchecked")
+    void theDemoGrantsShowBaltimoresLiveDeadlineAndTheFy2017Story() throws Exception {
+        String counsel = login("baltimore.counsel");
+        // The grants service seeds its demo awards once the jurisdiction service and the gateway answer.
+        List<Map<String, Object>> open = List.of();
+        for (int attempt = 0; attempt < 60 && open.isEmpty(); attempt++) {
+            open = (List<Map<String, Object>>) http.get("/api/certifications/requirements?status=OPEN&dueFrom="
+                    + java.time.Instant.now(), counsel).json().get("items");
+            if (open.isEmpty()) {
+                Thread.sleep(1000);
+            }
+        }
+        assertThat(open).as("Baltimore's open certification with a deadline in the coming days").hasSize(1);
+        assertThat(open.get(0)).containsEntry("timeZone", "America/New_York").containsEntry("deadlineLocalTime", "17:00:00")
+                .containsEntry("overdue", false).containsEntry("jurisdictionId", BALTIMORE);
+        assertThat(http.get("/api/awards?size=100", counsel).body()).contains("2017-PS-BX-").doesNotContain("2017-DJ-BX-0775");
+
+        String doj = login("doj.officer");
+        assertThat(http.get("/api/awards?size=100", doj).body()).contains("2017-DJ-BX-0775").contains("2017-MU-BX-0001");
+        assertThat(http.get("/api/court-orders", doj).body()).contains("1:17-cv-05720").contains("2:17-cv-03894")
+                .contains("3:17-cv-04701").contains("1:18-cv-04853");
+        TestHttp.Response atRisk = http.get("/api/awards/at-risk", doj);
+        assertThat(atRisk.status()).isEqualTo(200);
+        assertThat(atRisk.body()).contains("\"state\":\"FL\"").doesNotContain("\"state\":\"PA\"");
+    }
+
     @Order(7)
     @Test
     void whenAServiceStopsItsRoutesAnswer503QuicklyAndTheOthersKeepWorking() throws Exception {

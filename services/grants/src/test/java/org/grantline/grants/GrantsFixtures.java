@@ -4,6 +4,7 @@ import org.grantline.shared.test.TestHttp;
 import org.grantline.shared.test.TestTokens;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -50,7 +51,14 @@ public final class GrantsFixtures {
     /** The award's first requirement (the tests' programs have one certification). */
     @SuppressWarnings("unchecked")
     public static String firstRequirement(TestHttp http, TestHttp.Response award) {
-        return (String) ((Map<String, Object>) http.get("/api/certifications/requirements?awardId=" + award.json().get("id"),
-                TOKENS.dojOfficer()).jsonList().get(0)).get("id");
+        return (String) ((Map<String, Object>) items(http.get("/api/certifications/requirements?awardId=" + award.json().get("id"),
+                TOKENS.dojOfficer())).get(0)).get("id");
+    }
+
+    /** The items of a page answer ({@code {"items": [...], "page", "size", "total"}}). */
+    @SuppressWarnings("unchecked")
+    public static List<Object> items(TestHttp.Response page) {
+        assertThat(page.status()).as(page.toString()).isEqualTo(200);
+        return (List<Object>) page.json().get("items");
     }
 }

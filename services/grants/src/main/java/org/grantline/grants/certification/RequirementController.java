@@ -5,7 +5,7 @@ import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
-import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.annotation.RequestBean;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
@@ -35,11 +35,11 @@ public class RequirementController {
                                 Instant extendedAt) {
     }
 
-    /** The requirements of one award, earliest deadline first. */
+    /** Requirements by award, jurisdiction, program, fiscal year, state, status and deadline range, earliest deadline first. */
     @Get
     @Secured(SecurityRule.IS_AUTHENTICATED)
-    public List<RequirementView> forAward(@QueryValue UUID awardId, Authentication caller) {
-        return service.forAward(awardId, Caller.of(caller));
+    public RequirementService.RequirementPage search(@Valid @RequestBean RequirementSearch search, Authentication caller) {
+        return service.search(search, Caller.of(caller));
     }
 
     @Get("/{id}")

@@ -3,6 +3,7 @@ package org.grantline.grants.certification;
 import io.micronaut.data.model.Sort;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.transaction.annotation.Transactional;
+import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
 import org.grantline.grants.court.CourtOrderService;
 import org.grantline.grants.court.Enjoinments;
@@ -34,9 +35,11 @@ public class RequirementService {
     private final DeadlineExtensionRepository extensions;
     private final CourtOrderService courtOrders;
     private final AuditTrail audit;
+    private final RequirementQueries queries;
 
     public RequirementService(RequirementRepository requirements, DeadlineExtensionRepository extensions,
-                              CourtOrderService courtOrders, AuditTrail audit) {
+                              CourtOrderService courtOrders, AuditTrail audit, RequirementQueries queries) {
+        this.queries = queries;
         this.requirements = requirements;
         this.extensions = extensions;
         this.courtOrders = courtOrders;
@@ -71,6 +74,31 @@ public class RequirementService {
         }
     }
 
+    @Serdeable
+    public record RequirementPage(List<RequirementView> items, int page, int size, long total) {
+    }
+
+    /**
+     * Requirements matching the filters, earliest deadline first. Officials and legal officers see
+     * their own jurisdiction's only: naming another jurisdiction is a 404, another's award finds nothing.
+     */
+    public RequirementPage search(RequirementSearch search, Caller caller) {
+        RequirementSearch scoped = search;
+        if (!caller.seesAllJurisdictions() && !caller.has(Roles.SERVICE)) {
+            UUID own = caller.jurisdictionId().orElseThrow(() -> Problems.notFound("No requirements"));
+            if (search.jurisdictionId() != null && !search.jurisdictionId().equals(own)) {
+                throw Problems.notFound("No jurisdiction " + search.jurisdictionId());
+            }
+            scoped = search.heldTo(own);
+        }
+        RequirementQueries.Found found = queries.search(scoped);
+        Instant now = Instant.now();
+        Enjoinments enjoinments = courtOrders.enjoinments();
+        return new RequirementPage(found.items().stream().map(r -> view(r, now, enjoinments)).toList(),
+                scoped.pageOrDefault(), scoped.sizeOrDefault(), found.total());
+    }
+
+    /** The requirements of one award (as the caller may see them), earliest deadline first. */
     public List<RequirementView> forAward(UUID awardId, Caller caller) {
         Instant now = Instant.now();
         Enjoinments enjoinments = courtOrders.enjoinments();

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static org.grantline.grants.GrantsFixtures.items;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Requirements are created with their award, due at local time in the jurisdiction's zone, and extended with history. */
@@ -65,7 +66,7 @@ class RequirementTest implements TestPropertyProvider {
     @SuppressWarnings("unchecked")
     void eachConditionThatNeedsCertifyingGetsARequirementDueAtLocalTime() {
         String award = award();
-        List<Object> requirements = http.get("/api/certifications/requirements?awardId=" + award, TOKENS.official(stockton)).jsonList();
+        List<Object> requirements = items(http.get("/api/certifications/requirements?awardId=" + award, TOKENS.official(stockton)));
         assertThat(requirements).hasSize(1);
         Map<String, Object> requirement = (Map<String, Object>) requirements.get(0);
         assertThat(requirement).containsEntry("deadlineLocalDate", "2017-10-16").containsEntry("deadlineLocalTime", "23:59:00")
@@ -77,8 +78,8 @@ class RequirementTest implements TestPropertyProvider {
     @SuppressWarnings("unchecked")
     void dojExtendsADeadlineAndTheHistoryIsKept() {
         String award = award();
-        String id = (String) ((Map<String, Object>) http.get("/api/certifications/requirements?awardId=" + award,
-                TOKENS.dojOfficer()).jsonList().get(0)).get("id");
+        String id = (String) ((Map<String, Object>) items(http.get("/api/certifications/requirements?awardId=" + award,
+                TOKENS.dojOfficer())).get(0)).get("id");
         TestHttp.Response extended = http.post("/api/certifications/requirements/" + id + "/extensions", TOKENS.dojOfficer(),
                 Map.of("deadlineDate", "2099-10-05", "reason", "Acceptance deadline extended"));
         assertThat(extended.status()).as(extended.toString()).isEqualTo(201);
@@ -97,11 +98,11 @@ class RequirementTest implements TestPropertyProvider {
     @SuppressWarnings("unchecked")
     void anotherJurisdictionsRequirementsAreInvisible() {
         String award = award();
-        String id = (String) ((Map<String, Object>) http.get("/api/certifications/requirements?awardId=" + award,
-                TOKENS.auditor()).jsonList().get(0)).get("id");
+        String id = (String) ((Map<String, Object>) items(http.get("/api/certifications/requirements?awardId=" + award,
+                TOKENS.auditor())).get(0)).get("id");
         UUID elsewhere = UUID.randomUUID();
         assertThat(http.get("/api/certifications/requirements/" + id, TOKENS.official(elsewhere)).status()).isEqualTo(404);
-        assertThat(http.get("/api/certifications/requirements?awardId=" + award, TOKENS.official(elsewhere)).jsonList()).isEmpty();
+        assertThat(items(http.get("/api/certifications/requirements?awardId=" + award, TOKENS.official(elsewhere)))).isEmpty();
         assertThat(http.get("/api/certifications/requirements/" + id + "/extensions", TOKENS.official(elsewhere)).status()).isEqualTo(404);
         assertThat(http.get("/api/certifications/requirements/" + id, TOKENS.official(stockton)).status()).isEqualTo(200);
     }

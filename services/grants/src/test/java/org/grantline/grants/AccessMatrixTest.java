@@ -1,0 +1,261 @@
+package org.grantline.grants;
+
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import org.grantline.shared.test.ServiceTestSupport;
+import org.grantline.shared.test.TestHttp;
+import org.grantline.shared.test.TestTokens;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.TestInstance;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every grants endpoint against every role, for the caller's own jurisdiction ("ours") and another
+ * ("theirs"): who gets through, who is refused (403), who is told nothing exists (404), and that
+ * anonymous callers get 401. "passes" means authorised: the request reached the business rules
+ * (2xx, or a 400/409 about the data), never a 401/403/404.
+ */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AccessMatrixTest implements TestPropertyProvider {
+    static final TestTokens TOKENS = TestTokens.shared();
+    static final String PASSES = "passes";
+    final JurisdictionStub jurisdictions = new JurisdictionStub();
+    final DocumentsStub documents = new DocumentsStub();
+    final UUID ours = UUID.randomUUID();
+    final UUID theirs = UUID.randomUUID();
+
+    @Inject
+    EmbeddedServer server;
+    TestHttp http;
+    String program;
+    String condition;
+    String ourAward;
+    String theirAward;
+    String ourRequirement;
+    String theirRequirement;
+    String theirSubmission;
+    String order;
+    /** Role name → token (null: anonymous). */
+    final Map<String, String> roles = new LinkedHashMap<>();
+
+    @Override
+    public Map<String, String> getProperties() {
+        Map<String, String> p = new HashMap<>(ServiceTestSupport.properties("grants"));
+        p.put("micronaut.http.services.jurisdiction.urls", jurisdictions.url());
+        p.put("micronaut.http.services.documents.urls", documents.url());
+        return p;
+    }
+
+    @BeforeAll
+    void twoJurisdictionsWithAwards() {
+        jurisdictions.add(ours, "America/New_York", "MD");
+        jurisdictions.add(theirs, "America/Chicago", "IL");
+        http = new TestHttp(server.getURL().toString());
+        program = GrantsFixtures.program(http, "MX");
+        condition = GrantsFixtures.certification1373(http, program);
+        TestHttp.Response a = award(ours);
+        TestHttp.Response b = award(theirs);
+        ourAward = (String) a.json().get("id");
+        theirAward = (String) b.json().get("id");
+        ourRequirement = GrantsFixtures.firstRequirement(http, a);
+        theirRequirement = GrantsFixtures.firstRequirement(http, b);
+        TestHttp.Response submitted = http.post("/api/certifications/requirements/" + theirRequirement + "/submissions",
+                TOKENS.legalOfficer(theirs), signed(documents.document(theirs)));
+        assertThat(submitted.status()).as(submitted.toString()).isEqualTo(201);
+        theirSubmission = (String) submitted.json().get("id");
+        order = (String) http.post("/api/court-orders", TOKENS.dojOfficer(), Map.of("caseName", "Matrix v. DOJ",
+                "caseNumber", "1:26-cv-00001", "court", "N.D. Ill.", "orderDate", "2026-01-01", "scope", "JURISDICTIONS",
+                "jurisdictionIds", List.of(theirs.toString()), "conditionIds", List.of(condition),
+                "inForceFrom", "2026-01-01")).json().get("id");
+        roles.put("ADMIN", TOKENS.admin());
+        roles.put("DOJ_OFFICER", TOKENS.dojOfficer());
+        roles.put("AUDITOR", TOKENS.auditor());
+        roles.put("OFFICIAL", TOKENS.official(ours));
+        roles.put("LEGAL_OFFICER", TOKENS.legalOfficer(ours));
+        roles.put("SERVICE notifications", TOKENS.service("notifications"));
+        roles.put("anonymous", null);
+    }
+
+    @AfterAll
+    void stop() {
+        jurisdictions.close();
+        documents.close();
+    }
+
+    TestHttp.Response award(UUID jurisdiction) {
+        return GrantsFixtures.award(http, Map.of("jurisdictionId", jurisdiction.toString(), "programId", program,
+                "fiscalYear", 2017, "amount", "5000.00", "awardDate", "2017-09-01", "certificationDueDate", "2099-01-01"));
+    }
+
+    Map<String, Object> signed(UUID document) {
+        return Map.of("signerName", "Sam Solicitor", "signerTitle", "City Attorney",
+                "attestation", "I certify, under penalty of perjury, that the jurisdiction complies with 8 U.S.C. 1373.",
+                "agreed", true, "documentIds", List.of(document.toString()));
+    }
+
+    /** One row of the matrix: a request and what each role gets. */
+    record Row(String method, String path, Object body, Map<String, String> expected) {
+    }
+
+    /** Expected outcome per role, in the order of {@link #roles}. */
+    static Map<String, String> expect(String admin, String doj, String auditor, String official, String legal, String service) {
+        Map<String, String> e = new LinkedHashMap<>();
+        e.put("ADMIN", admin);
+        e.put("DOJ_OFFICER", doj);
+        e.put("AUDITOR", auditor);
+        e.put("OFFICIAL", official);
+        e.put("LEGAL_OFFICER", legal);
+        e.put("SERVICE notifications", service);
+        e.put("anonymous", "401");
+        return e;
+    }
+
+    static final Map<String, String> EVERYONE = expect(PASSES, PASSES, PASSES, PASSES, PASSES, PASSES);
+    static final Map<String, String> OURS_ONLY = expect(PASSES, PASSES, PASSES, "404", "404", PASSES);
+    static final Map<String, String> DOJ_WRITES = expect(PASSES, PASSES, "403", "403", "403", "403");
+    static final Map<String, String> OVERSIGHT = expect(PASSES, PASSES, PASSES, "403", "403", "403");
+
+    List<Row> matrix() {
+        String now = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
+        String later = Instant.now().plus(30, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS).toString();
+        String requirements = "/api/certifications/requirements/";
+        List<Row> rows = new ArrayList<>();
+        // Catalogue and court orders: everyone signed in reads them.
+        for (String path : List.of("/api/programs", "/api/programs/" + program, "/api/programs/" + program + "/solicitations",
+                "/api/programs/" + program + "/conditions?fiscalYear=2017", "/api/court-orders", "/api/court-orders/" + order)) {
+            rows.add(new Row("GET", path, null, EVERYONE));
+        }
+        // Our jurisdiction's records: every reader.
+        for (String path : List.of("/api/awards/" + ourAward, "/api/awards/" + ourAward + "/money",
+                "/api/awards?jurisdictionId=" + ours, requirements + ourRequirement, requirements + ourRequirement + "/extensions",
+                "/api/certifications/requirements?jurisdictionId=" + ours)) {
+            rows.add(new Row("GET", path, null, EVERYONE));
+        }
+        // Submissions (signer, attestation, client address) are for people, not for other services.
+        rows.add(new Row("GET", requirements + ourRequirement + "/submissions", null, expect(PASSES, PASSES, PASSES, PASSES, PASSES, "404")));
+        rows.add(new Row("GET", requirements + theirRequirement + "/submissions", null, expect(PASSES, PASSES, PASSES, "404", "404", "404")));
+        // Theirs, by id in the path and in filters: officials of ours are told it does not exist.
+        for (String path : List.of("/api/awards/" + theirAward, "/api/awards/" + theirAward + "/money",
+                "/api/awards?jurisdictionId=" + theirs, requirements + theirRequirement,
+                requirements + theirRequirement + "/extensions", "/api/certifications/requirements?jurisdictionId=" + theirs)) {
+            rows.add(new Row("GET", path, null, OURS_ONLY));
+        }
+        rows.add(new Row("GET", "/api/awards/at-risk", null, OVERSIGHT));
+        rows.add(new Row("GET", "/api/awards/at-risk/csv", null, OVERSIGHT));
+        rows.add(new Row("GET", "/api/programs/audit", null, expect(PASSES, "403", PASSES, "403", "403", "403")));
+        rows.add(new Row("GET", "/api/certifications/feed?from=" + now + "&to=" + later, null,
+                expect(PASSES, "403", "403", "403", "403", PASSES)));
+        // DOJ's writes, aimed at the other jurisdiction's records.
+        String code = "MXW-" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+        rows.add(new Row("POST", "/api/programs", Map.of("code", code, "name", "n", "agency", "BJA"), DOJ_WRITES));
+        rows.add(new Row("PUT", "/api/programs/" + program, Map.of("code", "MXP-" + code, "name", "n", "agency", "BJA"), DOJ_WRITES));
+        rows.add(new Row("POST", "/api/programs/" + program + "/solicitations", Map.of("fiscalYear", 2031, "kind", "LOCAL",
+                "title", "FY2031 local", "applicationDue", "2031-09-05"), DOJ_WRITES));
+        rows.add(new Row("POST", "/api/programs/" + program + "/conditions", Map.of("fiscalYear", 2031, "code", code,
+                "title", "t", "fullText", "f", "needsCertification", false), DOJ_WRITES));
+        rows.add(new Row("PUT", "/api/programs/" + program + "/conditions/" + condition, Map.of("fiscalYear", 2017, "code", "1373",
+                "title", "1373", "fullText", "Certify 1373.", "needsCertification", true, "signerRole", "LEGAL_OFFICER"), DOJ_WRITES));
+        rows.add(new Row("POST", "/api/awards", Map.of("jurisdictionId", theirs.toString(), "programId", program,
+                "fiscalYear", 2017, "awardNumber", "2017-MX-BX-0001", "amount", "1.00", "awardDate", "2017-09-01"), DOJ_WRITES));
+        rows.add(new Row("POST", "/api/awards/" + theirAward + "/acceptance-deadline", Map.of("acceptanceDeadline", "2099-12-31",
+                "reason", "extended"), DOJ_WRITES));
+        rows.add(new Row("POST", "/api/awards/" + theirAward + "/money", Map.of("kind", "DISBURSEMENT", "amount", "1.00",
+                "date", "2017-10-01", "reason", "draw"), DOJ_WRITES));
+        // Officials may move their own awards, so for another's award they learn only that it does not exist.
+        rows.add(new Row("POST", "/api/awards/" + theirAward + "/transitions", Map.of("status", "SUSPENDED"),
+                expect(PASSES, PASSES, "403", "404", "404", "403")));
+        rows.add(new Row("POST", requirements + theirRequirement + "/extensions", Map.of("deadlineDate", "2099-06-01",
+                "reason", "more time"), DOJ_WRITES));
+        rows.add(new Row("POST", "/api/certifications/submissions/" + theirSubmission + "/decision",
+                Map.of("decision", "REJECTED", "reason", "unsigned"), DOJ_WRITES));
+        rows.add(new Row("POST", "/api/court-orders", Map.of("caseName", "Other v. DOJ", "caseNumber", "1:26-cv-00002",
+                "court", "N.D. Ill.", "orderDate", "2026-01-01", "scope", "NATIONWIDE", "conditionIds", List.of(condition),
+                "inForceFrom", "2031-01-01"), DOJ_WRITES));
+        rows.add(new Row("POST", "/api/court-orders/" + order + "/lift", Map.of("liftedOn", "2030-01-01", "reason", "stayed"),
+                DOJ_WRITES));
+        // A jurisdiction's own moves: accepting its award, signing its certification (the legal officer only).
+        rows.add(new Row("POST", "/api/awards/" + ourAward + "/transitions", Map.of("status", "DECLINED"),
+                expect(PASSES, PASSES, "403", PASSES, PASSES, "403")));
+        rows.add(new Row("POST", "/api/awards/" + theirAward + "/transitions", Map.of("status", "ACCEPTED"),
+                expect(PASSES, PASSES, "403", "404", "404", "403")));
+        rows.add(new Row("POST", requirements + ourRequirement + "/submissions", signed(documents.document(ours)),
+                expect("403", "403", "403", "403", PASSES, "403")));
+        rows.add(new Row("POST", requirements + theirRequirement + "/submissions", signed(documents.document(ours)),
+                expect("403", "403", "403", "404", "404", "403")));
+        return rows;
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyRoleGetsWhatItMayAndNothingElse() {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (Row row : matrix()) {
+            for (Map.Entry<String, String> role : roles.entrySet()) {
+                String expected = row.expected().get(role.getKey());
+                tests.add(DynamicTest.dynamicTest(row.method() + " " + row.path() + " as " + role.getKey() + " → " + expected, () -> {
+                    TestHttp.Response response = http.send(row.method(), row.path(), role.getValue(), row.body(), Map.of());
+                    if (expected.equals(PASSES)) {
+                        assertThat(response.status()).as(response.toString()).isNotIn(401, 403, 404).isLessThan(500);
+                    } else {
+                        assertThat(response.status()).as(response.toString()).isEqualTo(Integer.parseInt(expected));
+                        if (response.status() != 401) {
+                            assertThat(response.isProblem()).as(response.toString()).isTrue();
+                        }
+                    }
+                }));
+            }
+        }
+        return tests.stream();
+    }
+
+    @Test
+    void listsNeverCarryTheOtherJurisdictionsRecords() {
+        for (String token : List.of(TOKENS.official(ours), TOKENS.legalOfficer(ours))) {
+            for (String path : List.of("/api/awards?size=100", "/api/certifications/requirements?size=500",
+                    "/api/certifications/requirements?awardId=" + theirAward, "/api/certifications/requirements?state=IL",
+                    "/api/certifications/requirements?programId=" + program)) {
+                TestHttp.Response response = http.get(path, token);
+                assertThat(response.status()).as(path).isEqualTo(200);
+                assertThat(response.body()).as(path).doesNotContain(theirAward).doesNotContain(theirRequirement)
+                        .doesNotContain(theirs.toString());
+            }
+            assertThat(http.get("/api/certifications/requirements?programId=" + program, token).body()).contains(ourRequirement);
+        }
+        assertThat(http.get("/api/certifications/requirements?programId=" + program, TOKENS.auditor()).body())
+                .contains(ourRequirement, theirRequirement);
+    }
+
+    @Test
+    void theRequirementListFiltersAndOrdersByDeadline() {
+        TestHttp.Response page = http.get("/api/certifications/requirements?programId=" + program + "&state=IL&status=SUBMITTED",
+                TOKENS.dojOfficer());
+        List<Object> items = GrantsFixtures.items(page);
+        assertThat(items).hasSize(1);
+        assertThat(page.json()).containsEntry("total", 1);
+        assertThat(((Map<?, ?>) items.get(0)).get("id")).isEqualTo(theirRequirement);
+        assertThat(http.get("/api/certifications/requirements?state=il", TOKENS.dojOfficer()).status()).isEqualTo(400);
+        assertThat(http.get("/api/certifications/requirements?status=LOST", TOKENS.dojOfficer()).status()).isEqualTo(400);
+        assertThat(http.get("/api/certifications/requirements?size=501", TOKENS.dojOfficer()).status()).isEqualTo(400);
+        assertThat(http.get("/api/certifications/requirements?dueFrom=yesterday", TOKENS.dojOfficer()).status()).isEqualTo(400);
+        List<Object> due = GrantsFixtures.items(http.get("/api/certifications/requirements?programId=" + program
+                + "&dueFrom=2098-12-31T00:00:00Z&dueTo=2099-01-03T00:00:00Z", TOKENS.dojOfficer()));
+        assertThat(due).extracting(r -> (Object) ((Map<?, ?>) r).get("id")).containsExactlyInAnyOrder(ourRequirement, theirRequirement);
+    }
+}
