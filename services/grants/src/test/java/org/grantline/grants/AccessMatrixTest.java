@@ -184,6 +184,7 @@ class AccessMatrixTest implements TestPropertyProvider {
                 expect(PASSES, PASSES, "403", "404", "404", "403")));
         rows.add(new Row("POST", requirements + theirRequirement + "/extensions", Map.of("deadlineDate", "2099-06-01",
                 "reason", "more time"), DOJ_WRITES));
+        rows.add(new Row("POST", requirements + theirRequirement + "/waiver", Map.of("reason", "not enforced"), DOJ_WRITES));
         rows.add(new Row("POST", "/api/certifications/submissions/" + theirSubmission + "/decision",
                 Map.of("decision", "REJECTED", "reason", "unsigned"), DOJ_WRITES));
         rows.add(new Row("POST", "/api/court-orders", Map.of("caseName", "Other v. DOJ", "caseNumber", "1:26-cv-00002",

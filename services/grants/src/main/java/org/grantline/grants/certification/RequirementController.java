@@ -13,6 +13,8 @@ import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import org.grantline.shared.security.Caller;
 import org.grantline.shared.security.Roles;
 
@@ -52,6 +54,16 @@ public class RequirementController {
     @Secured({Roles.DOJ_OFFICER, Roles.ADMIN})
     public HttpResponse<RequirementView> extend(UUID id, @Body @Valid ExtensionCommand command, Authentication caller) {
         return HttpResponse.created(service.extend(id, command, Caller.of(caller)));
+    }
+
+    @Serdeable
+    public record WaiverCommand(@NotBlank @Size(max = 1000) String reason) {
+    }
+
+    @Post("/{id}/waiver")
+    @Secured({Roles.DOJ_OFFICER, Roles.ADMIN})
+    public RequirementView waive(UUID id, @Body @Valid WaiverCommand command, Authentication caller) {
+        return service.waive(id, command.reason(), Caller.of(caller));
     }
 
     @Get("/{id}/extensions")

@@ -69,7 +69,7 @@ public class RequirementService {
         Enjoinments enjoinments = courtOrders.enjoinments();
         for (UUID conditionId : certifyingConditions) {
             Requirement saved = requirements.save(new Requirement(UUID.randomUUID(), awardId, conditionId, jurisdictionId,
-                    state, zone.getId(), date, time, Deadlines.instant(date, time, zone), RequirementStatus.OPEN, null, now, now, null));
+                    state, zone.getId(), date, time, Deadlines.instant(date, time, zone), RequirementStatus.OPEN, null, null, now, now, null));
             audit.record("requirement.created", ENTITY, saved.id(), null, view(saved, now, enjoinments));
         }
     }
@@ -130,9 +130,27 @@ public class RequirementService {
                 caller.subject(), now));
         Requirement changed = requirements.update(new Requirement(id, current.awardId(), current.conditionId(),
                 current.jurisdictionId(), current.jurisdictionState(), current.timeZone(), command.deadlineDate(), time, deadline, current.status(),
-                current.rejectionReason(), current.createdAt(), now, current.version()));
+                current.rejectionReason(), current.waiverReason(), current.createdAt(), now, current.version()));
         RequirementView view = view(changed, now);
         audit.record("requirement.deadline-extended", ENTITY, id, view(current, now), view);
+        return view;
+    }
+
+    /** DOJ waives the certification: it is no longer due, never overdue, never a reason to withhold. */
+    @Transactional
+    public RequirementView waive(UUID id, String reason, Caller caller) {
+        Requirement current = find(id, caller);
+        if (current.status() == RequirementStatus.ACCEPTED || current.status() == RequirementStatus.WAIVED) {
+            throw new ProblemException(HttpStatus.CONFLICT, "illegal-transition", "Conflict",
+                    "The requirement is already " + current.status(), Map.of("currentStatus", current.status()));
+        }
+        Instant now = now();
+        Requirement changed = requirements.update(new Requirement(id, current.awardId(), current.conditionId(),
+                current.jurisdictionId(), current.jurisdictionState(), current.timeZone(), current.deadlineDate(),
+                current.deadlineTime(), current.deadlineAt(), RequirementStatus.WAIVED, current.rejectionReason(), reason.strip(),
+                current.createdAt(), now, current.version()));
+        RequirementView view = view(changed, now);
+        audit.record("requirement.waived", ENTITY, id, view(current, now), view);
         return view;
     }
 

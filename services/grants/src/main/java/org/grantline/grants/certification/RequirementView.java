@@ -18,7 +18,7 @@ import java.util.UUID;
 public record RequirementView(UUID id, UUID awardId, UUID conditionId, UUID jurisdictionId, Instant deadline,
                               LocalDate deadlineLocalDate, LocalTime deadlineLocalTime, String timeZone,
                               RequirementStatus status, boolean enjoined, List<UUID> enjoinedBy, boolean overdue,
-                              @Nullable String rejectionReason, long version) {
+                              @Nullable String rejectionReason, @Nullable String waiverReason, long version) {
 
     /** Enjoined (by the listed court orders) means: no reminders, not overdue, not a reason to withhold. */
     static RequirementView of(Requirement r, Instant now, List<UUID> enjoinedBy) {
@@ -26,6 +26,6 @@ public record RequirementView(UUID id, UUID awardId, UUID conditionId, UUID juri
         boolean overdue = !enjoined && r.status() == RequirementStatus.OPEN && now.isAfter(r.deadlineAt());
         return new RequirementView(r.id(), r.awardId(), r.conditionId(), r.jurisdictionId(), r.deadlineAt(),
                 r.deadlineDate(), r.deadlineTime(), r.timeZone(), r.status(), enjoined, enjoined ? enjoinedBy : List.of(),
-                overdue, r.rejectionReason(), r.version());
+                overdue, r.rejectionReason(), r.waiverReason(), r.version());
     }
 }

@@ -112,7 +112,7 @@ public class SubmissionService {
     private static Requirement with(Requirement r, RequirementStatus status, String rejectionReason, Instant now) {
         return new Requirement(r.id(), r.awardId(), r.conditionId(), r.jurisdictionId(), r.jurisdictionState(), r.timeZone(),
                 r.deadlineDate(),
-                r.deadlineTime(), r.deadlineAt(), status, rejectionReason, r.createdAt(), now, r.version());
+                r.deadlineTime(), r.deadlineAt(), status, rejectionReason, r.waiverReason(), r.createdAt(), now, r.version());
     }
 
     private static Instant now() {

@@ -152,8 +152,14 @@ public class DemoGrants {
             created += award(new AwardCreateCommand(jag.jurisdiction(), BYRNE_JAG, 2017, jag.number(), new BigDecimal(jag.amount()),
                     JAG_2017_AWARD_DATE, null, null, null), authorization, true) ? 1 : 0;
         }
-        jurisdictions.findState("CA", authorization).ifPresent(california -> award(new AwardCreateCommand(california, BYRNE_JAG,
-                2017, "2017-MU-BX-0001", new BigDecimal("28300000.00"), JAG_2017_AWARD_DATE, null, null, null), authorization, true));
+        jurisdictions.findState("CA", authorization).ifPresent(california -> {
+            if (award(new AwardCreateCommand(california, BYRNE_JAG, 2017, "2017-MU-BX-0001", new BigDecimal("28300000.00"),
+                    JAG_2017_AWARD_DATE, null, null, null), authorization, true)) {
+                UUID awardId = awardRows.findByAwardNumber("2017-MU-BX-0001").orElseThrow().id();
+                requirements.forAward(awardId, SYSTEM).forEach(r -> requirements.waive(r.id(),
+                        "DOJ will not enforce the conditions in California (California ex rel. Becerra v. Sessions)", SYSTEM));
+            }
+        });
         List<UUID> pspCities = List.of(ALBUQUERQUE, BALTIMORE, SAN_BERNARDINO, STOCKTON);
         for (int i = 0; i < pspCities.size(); i++) {
             created += award(new AwardCreateCommand(pspCities.get(i), PSP, 2017, "2017-PS-BX-000" + (i + 1), BigDecimal.ZERO,

@@ -106,4 +106,28 @@ class RequirementTest implements TestPropertyProvider {
         assertThat(http.get("/api/certifications/requirements/" + id + "/extensions", TOKENS.official(elsewhere)).status()).isEqualTo(404);
         assertThat(http.get("/api/certifications/requirements/" + id, TOKENS.official(stockton)).status()).isEqualTo(200);
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void dojWaivesACertificationWhichIsThenNeitherDueNorOverdue() {
+        String award = award();
+        String id = (String) ((Map<String, Object>) items(http.get("/api/certifications/requirements?awardId=" + award,
+                TOKENS.dojOfficer())).get(0)).get("id");
+        assertThat(http.get("/api/certifications/requirements/" + id, TOKENS.dojOfficer()).json()).containsEntry("overdue", true);
+        assertThat(http.post("/api/certifications/requirements/" + id + "/waiver", TOKENS.legalOfficer(stockton),
+                Map.of("reason", "please")).status()).isEqualTo(403);
+        assertThat(http.post("/api/certifications/requirements/" + id + "/waiver", TOKENS.dojOfficer(),
+                Map.of("reason", " ")).status()).isEqualTo(400);
+        TestHttp.Response waived = http.post("/api/certifications/requirements/" + id + "/waiver", TOKENS.dojOfficer(),
+                Map.of("reason", "DOJ will not enforce the condition here"));
+        assertThat(waived.status()).as(waived.toString()).isEqualTo(200);
+        assertThat(waived.json()).containsEntry("status", "WAIVED").containsEntry("overdue", false)
+                .containsEntry("waiverReason", "DOJ will not enforce the condition here");
+        TestHttp.Response again = http.post("/api/certifications/requirements/" + id + "/waiver", TOKENS.dojOfficer(),
+                Map.of("reason", "twice"));
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.json()).containsEntry("currentStatus", "WAIVED");
+        assertThat(http.get("/api/programs/audit?entityType=requirement&entityId=" + id, TOKENS.auditor()).body())
+                .contains("requirement.waived");
+    }
 }
