@@ -13,6 +13,8 @@ import java.util.List;
 public class Route {
     private final String service;
     private List<String> prefixes = List.of();
+    /** Paths under these prefixes are forwarded without a token (the service checks its own credential, e.g. a secret in the URL). */
+    private List<String> publicPrefixes = List.of();
 
     public Route(@Parameter String service) {
         this.service = service;
@@ -28,6 +30,18 @@ public class Route {
 
     public void setPrefixes(List<String> prefixes) {
         this.prefixes = List.copyOf(prefixes);
+    }
+
+    public List<String> getPublicPrefixes() {
+        return publicPrefixes;
+    }
+
+    public void setPublicPrefixes(List<String> publicPrefixes) {
+        this.publicPrefixes = List.copyOf(publicPrefixes);
+    }
+
+    boolean isPublic(String path) {
+        return publicPrefixes.stream().anyMatch(p -> path.startsWith(p + "/"));
     }
 
     boolean matches(String path) {
