@@ -23,27 +23,34 @@ public class ReminderRunner {
     }
 
     @Serdeable
+    /** What one run did, and how long planning (feed to planned reminders) and delivery (fan-out and sending) took. */
     public record Report(boolean planned, int feedItems, int remindersPlanned, int remindersStopped, String planningError,
-                         int remindersDue, int emailsSent, int emailsFailed, int emailsDead, int webhooksSent, int webhooksFailed) {
+                         int remindersDue, int emailsSent, int emailsFailed, int emailsDead, int webhooksSent, int webhooksFailed,
+                         long planningMillis, long deliveryMillis) {
     }
 
     public Report plan() {
+        long started = System.nanoTime();
         Planner.Result p = planner.run();
-        return new Report(p.ran(), p.items(), p.planned(), p.cancelled(), p.error(), 0, 0, 0, 0, 0, 0);
+        return new Report(p.ran(), p.items(), p.planned(), p.cancelled(), p.error(), 0, 0, 0, 0, 0, 0,
+                (System.nanoTime() - started) / 1_000_000, 0);
     }
 
     public Report deliver() {
+        long started = System.nanoTime();
         int due = fanOut.run();
         EmailDispatcher.Outcome e = email.run();
         WebhookDispatcher.Outcome w = webhooks.run();
-        return new Report(false, 0, 0, 0, null, due, e.sent(), e.failed(), e.dead(), w.sent(), w.failed() + w.dead());
+        return new Report(false, 0, 0, 0, null, due, e.sent(), e.failed(), e.dead(), w.sent(), w.failed() + w.dead(),
+                0, (System.nanoTime() - started) / 1_000_000);
     }
 
     public Report runOnce() {
         Report p = plan();
         Report d = deliver();
         return new Report(p.planned(), p.feedItems(), p.remindersPlanned(), p.remindersStopped(), p.planningError(),
-                d.remindersDue(), d.emailsSent(), d.emailsFailed(), d.emailsDead(), d.webhooksSent(), d.webhooksFailed());
+                d.remindersDue(), d.emailsSent(), d.emailsFailed(), d.emailsDead(), d.webhooksSent(), d.webhooksFailed(),
+                p.planningMillis(), d.deliveryMillis());
     }
 
     /** The schedule every replica runs; claims and the feed lease keep them from doing the same work twice. */
