@@ -1,37 +1,38 @@
 package org.grantline.documents.upload;
 
 import io.micronaut.http.HttpHeaders;
-import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
-
-import java.util.Locale;
+import org.grantline.documents.DocumentsConfiguration;
 
 /**
- * A refused upload ends its connection. A client that does not wait for {@code 100 Continue} keeps
- * sending the body it was refused; the server does not read it, so without this the client's writes
- * would block on a full socket buffer and it would never get to read the answer. With
- * {@code Connection: close} the server closes the connection once the answer is written: the client's
- * write fails, it reads the {@code 413} (or other problem) that came first, and nothing more is read.
- * Applies to every {@code 413} and to every failed multipart POST (whose body may be partly unread).
+ * A request whose declared Content-Length is over the limit is refused with {@code 413} before its
+ * body is read — and then nobody reads it: the server does not drain a body it refused at the
+ * headers. A client that does not wait for {@code 100 Continue} goes on writing it, blocks on the
+ * full socket buffer and never gets to read the answer. So that answer carries
+ * {@code Connection: close}: the server closes the connection once it is written, the client's write
+ * fails and it reads the {@code 413} that came first.
+ *
+ * <p>Other refusals keep their connection: a body refused part-way, or before it was read, is
+ * drained by the upload (up to the limit), and a chunked body that runs past the limit is discarded
+ * by the server itself; closing those would risk a reset that swallows the answer.
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 public class RefusedUploadFilter {
+    private final DocumentsConfiguration config;
+
+    public RefusedUploadFilter(DocumentsConfiguration config) {
+        this.config = config;
+    }
 
     @ResponseFilter
     public void closeAfterRefusal(HttpRequest<?> request, MutableHttpResponse<?> response) {
-        int status = response.code();
-        if (status == HttpStatus.REQUEST_ENTITY_TOO_LARGE.getCode()
-                || (status >= 400 && request.getMethod() == HttpMethod.POST && isMultipart(request))) {
+        if (response.code() == HttpStatus.REQUEST_ENTITY_TOO_LARGE.getCode()
+                && request.getContentLength() > config.maxRequestSize()) {
             response.getHeaders().set(HttpHeaders.CONNECTION, "close");
         }
-    }
-
-    private static boolean isMultipart(HttpRequest<?> request) {
-        String type = request.getHeaders().get(HttpHeaders.CONTENT_TYPE);
-        return type != null && type.toLowerCase(Locale.ROOT).startsWith("multipart/");
     }
 }
