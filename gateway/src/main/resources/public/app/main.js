@@ -65,6 +65,7 @@ let renderId = 0;
 export async function render() {
   const id = ++renderId;
   const main = document.getElementById('main');
+  main.dataset.ready = 'false';
   const path = location.hash.replace(/^#/, '') || '/';
   let s = current();
   if (!s) s = await restore();
