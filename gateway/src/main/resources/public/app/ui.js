@@ -45,6 +45,8 @@ export function errorText(e) {
 }
 
 export function table(caption, headers, rows, { id } = {}) {
+  // On a phone each row becomes a card; the labels come from the column headers.
+  for (const row of rows) [...row.children].forEach((td, i) => { if (headers[i]) td.dataset.label = headers[i]; });
   return h('div', { class: 'table-wrap', tabindex: '0', role: 'region', 'aria-label': caption },
     h('table', { id },
       h('caption', {}, caption),

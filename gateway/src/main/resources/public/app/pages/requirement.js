@@ -171,11 +171,11 @@ function submitForm(r, c, me, documents, chosen) {
     refreshDocuments() {
       const docs = documents();
       list.replaceChildren(h('legend', {}, 'Documents this certification rests on'),
-        docs.length ? docs.map(doc => {
+        ...(docs.length ? docs.map(doc => {
           const box = h('input', { type: 'checkbox', id: 'doc-' + doc.id, value: doc.id, checked: chosen.has(doc.id),
             onchange: (ev) => ev.target.checked ? chosen.add(doc.id) : chosen.delete(doc.id) });
           return h('div', {}, box, ' ', h('label', { for: 'doc-' + doc.id }, `${doc.title} (${doc.kind})`));
-        }) : h('p', {}, 'Upload the documents first.'));
+        }) : [h('p', {}, 'Upload the documents first.')]));
     }
   };
 }
