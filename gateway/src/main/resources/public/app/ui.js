@@ -33,6 +33,12 @@ function append(el, children) {
   }
 }
 
+/** Appends children, skipping null and false (Element.append would write them as text). */
+export function add(el, ...children) { append(el, children); return el; }
+
+/** Replaces the children, skipping null and false. */
+export function fill(el, ...children) { clear(el); append(el, children); return el; }
+
 export function clear(el) { while (el.firstChild) el.removeChild(el.firstChild); return el; }
 
 /** A status line read out by screen readers; errors in plain sentences. */

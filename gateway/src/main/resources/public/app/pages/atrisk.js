@@ -1,12 +1,12 @@
 // Funds at risk by state, program and fiscal year, with the CSV download.
 import { get, download } from '../api.js';
-import { h, table, message, errorText, usd, date } from '../ui.js';
+import { add, h, table, message, errorText, usd, date } from '../ui.js';
 
 export default async function (main) {
-  main.append(h('h1', {}, 'Funds at risk'));
+  add(main, h('h1', {}, 'Funds at risk'));
   const report = await get('/api/awards/at-risk');
   const status = h('span', { role: 'status' });
-  main.append(
+  add(main, 
     h('p', {}, `${report.awards} award${report.awards === 1 ? '' : 's'} with ${usd(report.amountAtRisk)} at risk, as of ${date(report.asOf)}: `
       + 'an award is at risk when one of its certifications is overdue or was rejected, and no court order enjoins it.'),
     h('div', { class: 'actions' }, h('button', { type: 'button', id: 'csv', onclick: async () => {

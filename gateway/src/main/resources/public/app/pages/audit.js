@@ -1,6 +1,6 @@
 // The audit trails of the services (auditors and admins): who changed what, when, before and after.
 import { get } from '../api.js';
-import { h, table, message, errorText, field, select, date } from '../ui.js';
+import { fill, add, h, table, message, errorText, field, select, date } from '../ui.js';
 
 const TRAILS = [['/api/programs/audit', 'Grants: programs, awards, certifications, court orders'],
   ['/api/jurisdictions/audit', 'Registry: jurisdictions, policies, contacts'],
@@ -13,7 +13,7 @@ export default async function (main) {
   const entity = h('input', { id: 'audit-entity', name: 'entityId', value: state.entityId });
   const actor = h('input', { id: 'audit-actor', name: 'actor', value: state.actor, placeholder: 'e.g. doj.officer' });
   const results = h('div', { 'aria-live': 'polite' });
-  main.append(h('h1', {}, 'Audit trails'),
+  add(main, h('h1', {}, 'Audit trails'),
     h('form', { class: 'card', role: 'search', onsubmit: (e) => { e.preventDefault(); state.page = 0; load(); } },
       h('div', { class: 'filters' }, field('Trail', trail), field('Record type', type), field('Record id', entity, 'Needs the record type'),
         field('Who', actor), h('div', { class: 'field' }, h('button', { type: 'submit', id: 'audit-show' }, 'Show')))),
@@ -25,7 +25,7 @@ export default async function (main) {
     try {
       const page = await get(state.trail + '?' + q);
       const pages = Math.max(1, Math.ceil(page.total / 50));
-      results.replaceChildren(table(`${page.total} events, newest first`, ['When', 'Who', 'What', 'Record', 'Request', 'Change'],
+      fill(results, table(`${page.total} events, newest first`, ['When', 'Who', 'What', 'Record', 'Request', 'Change'],
         page.items.map(ev => h('tr', {},
           h('td', {}, date(ev.occurredAt)), h('td', {}, ev.actor), h('td', {}, ev.action),
           h('td', {}, ev.entityType, ev.entityId ? h('br') : null, ev.entityId ? h('span', { class: 'hint' }, ev.entityId) : null),
@@ -38,7 +38,7 @@ export default async function (main) {
         h('span', {}, `Page ${state.page + 1} of ${pages}`),
         h('button', { type: 'button', class: 'secondary', disabled: state.page + 1 >= pages, onclick: () => { state.page++; load(); } }, 'Older')));
     } catch (e) {
-      results.replaceChildren(message('error', e.status === 404 ? 'This audit trail is not available on this server yet.' : errorText(e)));
+      fill(results, message('error', e.status === 404 ? 'This audit trail is not available on this server yet.' : errorText(e)));
     }
   }
   await load();

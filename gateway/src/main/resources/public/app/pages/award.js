@@ -1,13 +1,13 @@
 // One award: its money movements and its requirements.
 import { get } from '../api.js';
-import { h, table, usd, jurisdiction, programs, localDeadline, statusBadge, date } from '../ui.js';
+import { add, h, table, usd, jurisdiction, programs, localDeadline, statusBadge, date } from '../ui.js';
 
 export default async function (main, { params }) {
   const a = await get('/api/awards/' + encodeURIComponent(params.id));
   const [place, progs, money, reqs] = await Promise.all([jurisdiction(a.jurisdictionId).catch(() => null), programs(),
     get(`/api/awards/${a.id}/money`), get(`/api/certifications/requirements?awardId=${a.id}&size=100`)]);
   const program = progs.find(p => p.id === a.programId) || {};
-  main.append(h('p', {}, h('a', { href: '#/awards' }, '← All awards')),
+  add(main, h('p', {}, h('a', { href: '#/awards' }, '← All awards')),
     h('h1', {}, `Award ${a.awardNumber}`),
     h('section', { class: 'card' }, h('dl', { class: 'facts' },
       h('dt', {}, 'Jurisdiction'), h('dd', {}, place ? `${place.name}, ${place.state}` : a.jurisdictionId),

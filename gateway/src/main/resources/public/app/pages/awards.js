@@ -1,18 +1,18 @@
 // Awards and their money, a page at a time.
 import { get } from '../api.js';
-import { h, table, usd, jurisdiction, programs, pool } from '../ui.js';
+import { fill, add, h, table, usd, jurisdiction, programs, pool } from '../ui.js';
 
 let pageNo = 0;
 export default async function (main) {
-  main.append(h('h1', {}, 'Awards and their money'));
+  add(main, h('h1', {}, 'Awards and their money'));
   const box = h('div', { 'aria-live': 'polite' });
-  main.append(box);
+  add(main, box);
   const progs = await programs();
   async function load() {
     const page = await get(`/api/awards?page=${pageNo}&size=50`);
     const places = await pool(page.items, 6, a => jurisdiction(a.jurisdictionId));
     const pages = Math.max(1, Math.ceil(page.total / 50));
-    box.replaceChildren(table('Awards', ['Award', 'Jurisdiction', 'Program', 'Fiscal year', 'Amount', 'Disbursed', 'Clawed back', 'Status'],
+    fill(box, table('Awards', ['Award', 'Jurisdiction', 'Program', 'Fiscal year', 'Amount', 'Disbursed', 'Clawed back', 'Status'],
       page.items.map((a, i) => h('tr', {},
         h('td', {}, h('a', { href: '#/awards/' + a.id }, a.awardNumber)),
         h('td', {}, places[i] ? `${places[i].name}, ${places[i].state}` : '—'),

@@ -1,10 +1,10 @@
 // Court orders and what they enjoin.
 import { get } from '../api.js';
-import { h, table } from '../ui.js';
+import { add, h, table } from '../ui.js';
 
 export default async function (main) {
   const orders = await get('/api/court-orders');
-  main.append(h('h1', {}, 'Court orders'),
+  add(main, h('h1', {}, 'Court orders'),
     table('Court orders, with the conditions they enjoin', ['Case', 'Court', 'Ordered', 'Scope', 'In force', 'Conditions enjoined'],
       orders.map(o => h('tr', {},
         h('td', {}, o.caseName, h('br'), h('span', { class: 'hint' }, o.caseNumber)),

@@ -1,6 +1,6 @@
 // DOJ and auditors: deadlines across jurisdictions, filtered by program, fiscal year, state and status.
 import { get } from '../api.js';
-import { h, table, message, errorText, field, select, localDeadline, timeLeft, statusBadge, jurisdiction, describe, programs, pool } from '../ui.js';
+import { fill, add, h, table, message, errorText, field, select, localDeadline, timeLeft, statusBadge, jurisdiction, describe, programs, pool } from '../ui.js';
 
 const STATES = 'AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY'.split(' ');
 const filters = { programId: '', fiscalYear: '', state: '', status: 'OPEN', page: 0 };
@@ -19,13 +19,13 @@ export default async function (main) {
   const form = h('form', { class: 'card', role: 'search', onsubmit: (e) => { e.preventDefault(); filters.page = 0; load(); } },
     h('div', { class: 'filters' }, field('Program', program), field('Fiscal year', fy), field('State', state), field('Status', status),
       h('div', { class: 'field' }, h('button', { type: 'submit', id: 'apply-filters' }, 'Show deadlines'))));
-  main.append(h('h1', {}, 'Deadlines across jurisdictions'), form, results);
+  add(main, h('h1', {}, 'Deadlines across jurisdictions'), form, results);
 
   async function load() {
     Object.assign(filters, { programId: program.value, fiscalYear: fy.value, state: state.value, status: status.value });
     const q = new URLSearchParams({ page: filters.page, size: SIZE });
     for (const k of ['programId', 'fiscalYear', 'state', 'status']) if (filters[k]) q.set(k, filters[k]);
-    results.replaceChildren(message('info', 'Loading…'));
+    fill(results, message('info', 'Loading…'));
     try {
       const page = await get('/api/certifications/requirements?' + q);
       const items = page.items;
@@ -33,7 +33,7 @@ export default async function (main) {
         pool(items, 6, r => jurisdiction(r.jurisdictionId)),
         pool(items, 6, r => describe(r))]);
       const pages = Math.max(1, Math.ceil(page.total / SIZE));
-      results.replaceChildren(
+      fill(results,
         h('p', {}, `${page.total} requirement${page.total === 1 ? '' : 's'}; deadlines in each jurisdiction's local time.`),
         table('Deadlines, earliest first', ['Jurisdiction', 'Program and award', 'Condition', 'Due (local time)', 'Time left', 'Status'],
           items.map((r, i) => {
@@ -51,7 +51,7 @@ export default async function (main) {
           h('span', {}, `Page ${filters.page + 1} of ${pages}`),
           h('button', { type: 'button', class: 'secondary', disabled: filters.page + 1 >= pages, onclick: () => { filters.page++; load(); } }, 'Next page')));
     } catch (e) {
-      results.replaceChildren(message('error', errorText(e)));
+      fill(results, message('error', errorText(e)));
     }
   }
   await load();

@@ -1,12 +1,12 @@
 // Officials and legal officers: their awards and every requirement still to do, earliest deadline
 // first, with the time left in their jurisdiction's local time. Overdue rows are red and say so.
 import { get } from '../api.js';
-import { h, table, message, errorText, usd, localDeadline, timeLeft, statusBadge, jurisdiction, describe, programs } from '../ui.js';
+import { add, h, table, message, errorText, usd, localDeadline, timeLeft, statusBadge, jurisdiction, describe, programs } from '../ui.js';
 
 export default async function (main, { role }) {
   const me = await get('/api/me');
   if (!me.jurisdictionId) {
-    main.append(h('h1', {}, 'What is due'), message('error', 'Your account is not bound to a jurisdiction; ask an administrator.'));
+    add(main, h('h1', {}, 'What is due'), message('error', 'Your account is not bound to a jurisdiction; ask an administrator.'));
     return;
   }
   const [place, open, submitted, awards, progs] = await Promise.all([
@@ -21,7 +21,7 @@ export default async function (main, { role }) {
   const nowThere = new Intl.DateTimeFormat('en-US', { timeZone: place.timeZone, dateStyle: 'full', timeStyle: 'short' }).format(new Date());
   const overdue = todo.filter(r => r.overdue).length;
 
-  main.append(h('h1', {}, `What is due for ${place.name}, ${place.state}`),
+  add(main, h('h1', {}, `What is due for ${place.name}, ${place.state}`),
     h('p', {}, `Deadlines are shown in ${place.name}'s local time (${place.timeZone}). It is now ${nowThere} there.`),
     overdue ? message('error', `${overdue} certification${overdue === 1 ? ' is' : 's are'} overdue.`) : null,
     table('Requirements to certify, earliest deadline first', ['Condition', 'Program and award', 'Due (local time)', 'Time left', 'Status'],
@@ -43,6 +43,6 @@ export default async function (main, { role }) {
         h('td', { class: 'num' }, usd(a.disbursed)),
         h('td', {}, a.status))), { id: 'awards' }));
   if (role === 'JURISDICTION_OFFICIAL') {
-    main.append(h('p', { class: 'hint' }, 'Open a requirement to upload the documents it rests on. Your legal officer signs the certification.'));
+    add(main, h('p', { class: 'hint' }, 'Open a requirement to upload the documents it rests on. Your legal officer signs the certification.'));
   }
 }

@@ -1,18 +1,18 @@
 // The caller's own inbox, newest first; unread in bold, with a way to mark each read.
 import { get, post } from '../api.js';
-import { h, table, message, errorText, date } from '../ui.js';
+import { add, h, table, message, errorText, date } from '../ui.js';
 
 export default async function (main) {
-  main.append(h('h1', {}, 'Inbox'));
+  add(main, h('h1', {}, 'Inbox'));
   let page;
   try {
     page = await get('/api/notifications?size=50');
   } catch (e) {
-    main.append(message('error', 'Your inbox cannot be shown right now. ' + errorText(e)));
+    add(main, message('error', 'Your inbox cannot be shown right now. ' + errorText(e)));
     return;
   }
   const unread = (page.items || []).filter(n => !n.readAt).length;
-  main.append(h('p', { id: 'unread' }, unread ? `${unread} unread on this page.` : 'Nothing unread.'),
+  add(main, h('p', { id: 'unread' }, unread ? `${unread} unread on this page.` : 'Nothing unread.'),
     table('Notices, newest first', ['Received', 'Subject', 'Message', ''],
       (page.items || []).map(n => {
         const status = h('span', { role: 'status' });

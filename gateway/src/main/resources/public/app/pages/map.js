@@ -2,7 +2,7 @@
 // on request. Data: the requirements (each jurisdiction's state and county from the registry) and
 // the funds-at-risk report. Shapes: us-atlas 3.0.1 (Census cartographic boundaries), pre-projected.
 import { get } from '../api.js';
-import { h, svg, table, message, errorText, usd, jurisdiction, pool } from '../ui.js';
+import { fill, add, h, svg, table, message, errorText, usd, jurisdiction, pool } from '../ui.js';
 import { features } from '../topo.js';
 
 const STATUS = {
@@ -31,12 +31,12 @@ function statusOf(r) {
 }
 
 export default async function (main) {
-  main.append(h('h1', {}, 'Compliance map'));
+  add(main, h('h1', {}, 'Compliance map'));
   const wrap = h('div', { class: 'map-wrap', id: 'map' }, message('info', 'Loading the map…'));
   const showCounties = h('input', { type: 'checkbox', id: 'show-counties' });
-  main.append(h('ul', { class: 'legend', 'aria-label': 'Legend' },
+  add(main, h('ul', { class: 'legend', 'aria-label': 'Legend' },
     Object.entries(STATUS).reverse().map(([k, t]) => h('li', {}, h('span', { class: 'swatch s-' + k, 'aria-hidden': 'true' }), t))),
-  h('div', { class: 'field' }, showCounties, ' ', h('label', { for: 'show-counties' }, 'Show counties')), wrap);
+  h('div', { class: 'field inline' }, showCounties, ' ', h('label', { for: 'show-counties' }, 'Show counties')), wrap);
 
   let topoStates, report, requirements;
   try {
@@ -45,7 +45,7 @@ export default async function (main) {
       get('/api/awards/at-risk'),
       allRequirements()]);
   } catch (e) {
-    wrap.replaceChildren(message('error', 'The map cannot be drawn right now. ' + errorText(e)));
+    fill(wrap, message('error', 'The map cannot be drawn right now. ' + errorText(e)));
     return;
   }
   const ids = [...new Set(requirements.map(r => r.jurisdictionId))];
@@ -80,13 +80,13 @@ export default async function (main) {
   const countyGroup = svg('g', { id: 'counties' });
   const map = svg('svg', { viewBox: '0 0 975 610', role: 'group', 'aria-labelledby': 'map-caption' },
     svg('title', { id: 'map-caption' }, 'States coloured by the status of their certifications'), countyGroup, group);
-  wrap.replaceChildren(map);
+  fill(wrap, map);
 
   showCounties.addEventListener('change', async () => {
     if (!showCounties.checked) { countyGroup.replaceChildren(); group.removeAttribute('display'); return; }
     try {
       const topo = await fetch('/app/data/counties-albers-10m.json').then(r => r.json());
-      countyGroup.replaceChildren(...features(topo, 'counties').map(f => {
+      fill(countyGroup, ...features(topo, 'counties').map(f => {
         const s = byCounty[f.id] || 'none';
         return svg('path', { d: f.d, class: 'county s-' + s, 'data-fips': f.id, 'data-status': s }, svg('title', {}, `${f.name}: ${STATUS[s]}`));
       }), ...features(topo, 'states').map(f => svg('path', { d: f.d, fill: 'none', stroke: '#fff', 'stroke-width': '1', 'pointer-events': 'none' })));
@@ -97,7 +97,7 @@ export default async function (main) {
   });
 
   const rows = Object.entries(byState).sort((a, b) => RANK[b[1]] - RANK[a[1]] || (nameOf[a[0]] || '').localeCompare(nameOf[b[0]] || ''));
-  main.append(table('States with certifications (the map as a table)', ['State', 'Status', 'Funds at risk'],
+  add(main, table('States with certifications (the map as a table)', ['State', 'Status', 'Funds at risk'],
     rows.map(([fips, s]) => h('tr', {}, h('td', {}, nameOf[fips] || fips), h('td', {}, STATUS[s]),
       h('td', { class: 'num' }, usd(atRisk[FIPS_STATE[fips]] || 0)))), { id: 'map-table' }),
   h('p', { class: 'hint' }, 'Shapes: us-atlas 3.0.1 (US Census Bureau cartographic boundaries, ISC licence).'));

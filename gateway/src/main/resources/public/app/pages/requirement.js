@@ -1,7 +1,7 @@
 // One requirement: the condition's full text, the documents (upload with a progress bar), the
 // legal officer's attestation and sign-and-submit, the submissions, and DOJ's decision.
 import { get, post, upload, download } from '../api.js';
-import { h, table, message, errorText, field, select, localDeadline, timeLeft, statusBadge, jurisdiction, describe, date, forget } from '../ui.js';
+import { fill, add, h, table, message, errorText, field, select, localDeadline, timeLeft, statusBadge, jurisdiction, describe, date, forget } from '../ui.js';
 
 const JURISDICTION_KINDS = [['CERTIFICATION', 'Signed certification'], ['LEGAL_OPINION', 'Legal opinion'], ['POLICY', 'Policy'], ['OTHER', 'Other']];
 
@@ -15,7 +15,7 @@ export default async function (main, { params, role }) {
   const signs = files && c.signerRole && me.roles.includes(c.signerRole) && !r.enjoined;
   const decides = role === 'DOJ_OFFICER' || role === 'ADMIN';
 
-  main.append(
+  add(main, 
     h('p', {}, h('a', { href: '#/' }, '← Back')),
     h('h1', {}, c.title || 'Certification requirement'),
     r.overdue ? message('error', `This certification is overdue: it was due ${localDeadline(r)}.`) : null,
@@ -35,7 +35,7 @@ export default async function (main, { params, role }) {
     h('div', { class: 'fulltext', id: 'condition-text' }, c.fullText || 'The condition text is not available.'));
 
   const docs = h('div', { id: 'documents' });
-  main.append(h('h2', {}, 'Documents'), docs);
+  add(main, h('h2', {}, 'Documents'), docs);
   let documents = [];
   const chosen = new Set();
   let signForm = null;
@@ -43,31 +43,31 @@ export default async function (main, { params, role }) {
     try {
       const page = await get(`/api/documents?requirementId=${encodeURIComponent(id)}&size=100`);
       documents = (page.items || []).filter(x => !x.requirementId || x.requirementId === id);
-      docs.replaceChildren(documentTable(documents));
+      fill(docs, documentTable(documents));
     } catch (e) {
       documents = [];
-      docs.replaceChildren(message('error', 'The documents cannot be listed right now. ' + errorText(e)));
+      fill(docs, message('error', 'The documents cannot be listed right now. ' + errorText(e)));
     }
     if (signForm) signForm.refreshDocuments();
   }
   await loadDocuments();
 
-  if (files) main.append(uploadForm(id, r, async (created) => { if (created && created.id) chosen.add(created.id); await loadDocuments(); }));
+  if (files) add(main, uploadForm(id, r, async (created) => { if (created && created.id) chosen.add(created.id); await loadDocuments(); }));
 
   if (signs) {
     signForm = submitForm(r, c, me, () => documents, chosen);
-    main.append(signForm.element);
+    add(main, signForm.element);
     signForm.refreshDocuments();
   } else if (files && c.signerRole) {
-    main.append(message('info', c.signerRole === 'LEGAL_OFFICER'
+    add(main, message('info', c.signerRole === 'LEGAL_OFFICER'
       ? 'Your legal officer signs and submits this certification once the documents are here.'
       : 'A jurisdiction official signs and submits this certification.'));
   }
 
-  const subs = await get(`/api/certifications/requirements/${encodeURIComponent(id)}/submissions`).catch(e => { main.append(message('error', errorText(e))); return []; });
-  main.append(h('h2', {}, 'Submissions'));
-  if (!subs.length) main.append(h('p', {}, 'Nothing has been submitted yet.'));
-  for (const s of subs) main.append(submissionCard(s, decides && !s.decision && r.status === 'SUBMITTED'));
+  const subs = await get(`/api/certifications/requirements/${encodeURIComponent(id)}/submissions`).catch(e => { add(main, message('error', errorText(e))); return []; });
+  add(main, h('h2', {}, 'Submissions'));
+  if (!subs.length) add(main, h('p', {}, 'Nothing has been submitted yet.'));
+  for (const s of subs) add(main, submissionCard(s, decides && !s.decision && r.status === 'SUBMITTED'));
 }
 
 function documentTable(documents) {
@@ -100,8 +100,8 @@ function uploadForm(requirementId, r, onUploaded) {
   const form = h('form', {
     class: 'card', 'aria-labelledby': 'upload-heading', onsubmit: async (e) => {
       e.preventDefault();
-      status.replaceChildren();
-      if (!file.files.length) { status.replaceChildren(message('error', 'Choose a file to upload.')); return; }
+      fill(status);
+      if (!file.files.length) { fill(status, message('error', 'Choose a file to upload.')); return; }
       if (!title.value.trim()) title.value = file.files[0].name;
       const data = new FormData();
       data.append('kind', kind.value);
@@ -112,11 +112,11 @@ function uploadForm(requirementId, r, onUploaded) {
       bar.hidden = false; bar.value = 0; button.disabled = true;
       try {
         const created = await upload('/api/documents', data, (p) => { bar.value = Math.round(p * 100); bar.textContent = Math.round(p * 100) + '%'; });
-        status.replaceChildren(message('ok', `Uploaded “${title.value.trim()}”.`));
+        fill(status, message('ok', `Uploaded “${title.value.trim()}”.`));
         form.reset(); bar.hidden = true;
         await onUploaded(created);
       } catch (err) {
-        status.replaceChildren(message('error', 'The upload failed. ' + errorText(err)));
+        fill(status, message('error', 'The upload failed. ' + errorText(err)));
         bar.hidden = true;
       } finally {
         button.disabled = false;
@@ -142,20 +142,20 @@ function submitForm(r, c, me, documents, chosen) {
   const form = h('form', {
     class: 'card', 'aria-labelledby': 'sign-heading', onsubmit: async (e) => {
       e.preventDefault();
-      status.replaceChildren();
+      fill(status);
       const documentIds = [...chosen].filter(x => documents().some(d => d.id === x));
-      if (!documentIds.length) { status.replaceChildren(message('error', 'Choose at least one document the certification rests on.')); return; }
-      if (!agreed.checked) { status.replaceChildren(message('error', 'Tick the box to agree to the attestation before you sign.')); return; }
+      if (!documentIds.length) { fill(status, message('error', 'Choose at least one document the certification rests on.')); return; }
+      if (!agreed.checked) { fill(status, message('error', 'Tick the box to agree to the attestation before you sign.')); return; }
       button.disabled = true;
       try {
         await post(`/api/certifications/requirements/${r.id}/submissions`, {
           signerName: name.value.trim(), signerTitle: titleInput.value.trim(), attestation: attestation.value.trim(), agreed: true, documentIds
         });
         forget('r:');
-        status.replaceChildren(message('ok', 'Signed and submitted. DOJ will review it.'));
+        fill(status, message('ok', 'Signed and submitted. DOJ will review it.'));
         setTimeout(() => window.dispatchEvent(new HashChangeEvent('hashchange')), 600);
       } catch (err) {
-        status.replaceChildren(message('error', 'The certification was not submitted. ' + errorText(err)));
+        fill(status, message('error', 'The certification was not submitted. ' + errorText(err)));
         button.disabled = false;
       }
     }
@@ -164,13 +164,13 @@ function submitForm(r, c, me, documents, chosen) {
   field('Your name', name), field('Your title', titleInput, 'For example: City Solicitor'),
   field('Attestation', attestation, 'You may edit the wording; you sign exactly what is here.'),
   list,
-  h('div', { class: 'field' }, agreed, ' ', h('label', { for: 'agreed' }, 'I have read the condition and agree to this attestation; I am authorised to sign it.')),
+  h('div', { class: 'field inline' }, agreed, ' ', h('label', { for: 'agreed' }, 'I have read the condition and agree to this attestation; I am authorised to sign it.')),
   status, button);
   return {
     element: form,
     refreshDocuments() {
       const docs = documents();
-      list.replaceChildren(h('legend', {}, 'Documents this certification rests on'),
+      fill(list, h('legend', {}, 'Documents this certification rests on'),
         ...(docs.length ? docs.map(doc => {
           const box = h('input', { type: 'checkbox', id: 'doc-' + doc.id, value: doc.id, checked: chosen.has(doc.id),
             onchange: (ev) => ev.target.checked ? chosen.add(doc.id) : chosen.delete(doc.id) });
@@ -183,8 +183,8 @@ function submitForm(r, c, me, documents, chosen) {
 function submissionCard(s, canDecide) {
   const docs = h('ul', {}, s.documentIds.map(id => {
     const li = h('li', {}, id);
-    get('/api/documents/' + id).then(doc => li.replaceChildren(`${doc.title} (${doc.kind}) `, downloadButton(doc)))
-      .catch(e => li.replaceChildren(`Document ${id}: ${errorText(e)}`));
+    get('/api/documents/' + id).then(doc => fill(li, `${doc.title} (${doc.kind}) `, downloadButton(doc)))
+      .catch(e => fill(li, `Document ${id}: ${errorText(e)}`));
     return li;
   }));
   const card = h('section', { class: 'card submission', dataset: { submissionId: s.id } },
@@ -202,19 +202,19 @@ export function decisionForm(s) {
   const reason = h('textarea', { id: 'reason-' + s.id, name: 'reason', maxlength: '2000' });
   const status = h('div', { 'aria-live': 'polite' });
   const decide = async (decision) => {
-    status.replaceChildren();
+    fill(status);
     if (decision === 'REJECTED' && !reason.value.trim()) {
-      status.replaceChildren(message('error', 'Say why you reject it: the jurisdiction sees the reason.'));
+      fill(status, message('error', 'Say why you reject it: the jurisdiction sees the reason.'));
       reason.focus();
       return;
     }
     try {
       await post(`/api/certifications/submissions/${s.id}/decision`, { decision, reason: reason.value.trim() || null });
       forget('r:');
-      status.replaceChildren(message('ok', decision === 'ACCEPTED' ? 'Accepted.' : 'Rejected; the requirement is open again.'));
+      fill(status, message('ok', decision === 'ACCEPTED' ? 'Accepted.' : 'Rejected; the requirement is open again.'));
       setTimeout(() => window.dispatchEvent(new HashChangeEvent('hashchange')), 600);
     } catch (e) {
-      status.replaceChildren(message('error', errorText(e)));
+      fill(status, message('error', errorText(e)));
     }
   };
   return h('div', { class: 'decide' },

@@ -1,5 +1,5 @@
 import { signIn } from '../api.js';
-import { h, field, message, errorText } from '../ui.js';
+import { fill, h, field, message, errorText } from '../ui.js';
 
 export default async function (main, { onSignedIn }) {
   const user = h('input', { id: 'username', name: 'username', autocomplete: 'username', required: true, autocapitalize: 'none', spellcheck: 'false' });
@@ -9,14 +9,14 @@ export default async function (main, { onSignedIn }) {
   const form = h('form', {
     class: 'card narrow', 'aria-labelledby': 'signin-title', onsubmit: async (e) => {
       e.preventDefault();
-      status.replaceChildren();
+      fill(status);
       button.disabled = true;
       try {
         await signIn(user.value.trim(), pass.value);
         pass.value = '';
         onSignedIn();
       } catch (err) {
-        status.replaceChildren(message('error', err.status === 401
+        fill(status, message('error', err.status === 401
           ? 'The username or password is wrong, or the account is locked or disabled.' : errorText(err)));
         button.disabled = false;
         pass.focus();

@@ -1,6 +1,6 @@
 // Users (admins change them; auditors read): create, disable and enable, roles and jurisdiction.
 import { get, post, put } from '../api.js';
-import { h, table, message, errorText, field, select, ROLE_NAMES } from '../ui.js';
+import { fill, add, h, table, message, errorText, field, select, ROLE_NAMES } from '../ui.js';
 
 const ROLES = ['ADMIN', 'DOJ_OFFICER', 'JURISDICTION_OFFICIAL', 'LEGAL_OFFICER', 'AUDITOR'];
 const BOUND = ['JURISDICTION_OFFICIAL', 'LEGAL_OFFICER'];
@@ -9,9 +9,9 @@ export default async function (main, { role }) {
   const admin = role === 'ADMIN';
   const status = h('div', { id: 'users-status', 'aria-live': 'polite' });
   const list = h('div');
-  main.append(h('h1', {}, 'Users'), status);
-  if (admin) main.append(createForm(status, () => load()));
-  main.append(list);
+  add(main, h('h1', {}, 'Users'), status);
+  if (admin) add(main, createForm(status, () => load()));
+  add(main, list);
 
   async function load() {
     const items = [];
@@ -21,7 +21,7 @@ export default async function (main, { role }) {
       if (items.length >= p.total || !p.items.length) break;
     }
     items.sort((a, b) => a.username.localeCompare(b.username));
-    list.replaceChildren(table('Users', ['Username', 'Name', 'Roles', 'Jurisdiction', 'Status', ...(admin ? ['Change'] : [])],
+    fill(list, table('Users', ['Username', 'Name', 'Roles', 'Jurisdiction', 'Status', ...(admin ? ['Change'] : [])],
       items.map(u => h('tr', { id: 'user-' + u.username, dataset: { username: u.username } },
         h('td', {}, u.username), h('td', {}, u.displayName, u.email ? h('br') : null, u.email || ''),
         h('td', {}, u.roles.map(r => ROLE_NAMES[r] || r).join(', ')),
@@ -34,18 +34,18 @@ export default async function (main, { role }) {
     const toggle = h('button', { type: 'button', class: u.enabled ? 'danger' : 'secondary', onclick: async () => {
       try {
         await post(`/api/users/${u.id}/${u.enabled ? 'disable' : 'enable'}`);
-        status.replaceChildren(message('ok', `${u.username} is ${u.enabled ? 'disabled: they can no longer sign in' : 'enabled again'}.`));
+        fill(status, message('ok', `${u.username} is ${u.enabled ? 'disabled: they can no longer sign in' : 'enabled again'}.`));
         await load();
-      } catch (e) { status.replaceChildren(message('error', errorText(e))); }
+      } catch (e) { fill(status, message('error', errorText(e))); }
     } }, u.enabled ? 'Disable' : 'Enable', h('span', { class: 'sr-only' }, ' ' + u.username));
     const roleSelect = select('role', ROLES.map(r => [r, ROLE_NAMES[r]]), u.roles[0], { 'aria-label': 'Role of ' + u.username });
     const jur = h('input', { value: u.jurisdictionId || '', 'aria-label': 'Jurisdiction id of ' + u.username, placeholder: 'Jurisdiction id' });
     const save = h('button', { type: 'button', class: 'secondary', onclick: async () => {
       try {
         await put(`/api/users/${u.id}/roles`, { roles: [roleSelect.value], jurisdictionId: BOUND.includes(roleSelect.value) ? (jur.value.trim() || null) : null });
-        status.replaceChildren(message('ok', `${u.username}'s role is saved; their sessions have ended.`));
+        fill(status, message('ok', `${u.username}'s role is saved; their sessions have ended.`));
         await load();
-      } catch (e) { status.replaceChildren(message('error', errorText(e))); }
+      } catch (e) { fill(status, message('error', errorText(e))); }
     } }, 'Save role', h('span', { class: 'sr-only' }, ' of ' + u.username));
     return h('div', { class: 'actions' }, toggle, roleSelect, jur, save);
   }
@@ -64,10 +64,10 @@ function createForm(status, onCreated) {
     try {
       await post('/api/users', { username: username.value.trim(), displayName: name.value.trim(), email: email.value.trim() || null,
         password: password.value, roles: [roleSelect.value], jurisdictionId: BOUND.includes(roleSelect.value) ? (jur.value.trim() || null) : null });
-      status.replaceChildren(message('ok', `${username.value.trim()} can now sign in.`));
+      fill(status, message('ok', `${username.value.trim()} can now sign in.`));
       form.reset();
       await onCreated();
-    } catch (err) { status.replaceChildren(message('error', 'The user was not created. ' + errorText(err))); }
+    } catch (err) { fill(status, message('error', 'The user was not created. ' + errorText(err))); }
   } },
   h('h2', {}, 'Create a user'),
   h('div', { class: 'filters' }, field('Username', username, 'Lower-case letters, digits, dots, dashes'), field('Full name', name),
