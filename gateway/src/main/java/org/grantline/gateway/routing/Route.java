@@ -13,6 +13,8 @@ import java.util.List;
 public class Route {
     private final String service;
     private List<String> prefixes = List.of();
+    /** The largest request body this route forwards (413 from the Content-Length, before reading it). */
+    private long maxRequestSize = 10L * 1024 * 1024;
 
     public Route(@Parameter String service) {
         this.service = service;
@@ -28,6 +30,14 @@ public class Route {
 
     public void setPrefixes(List<String> prefixes) {
         this.prefixes = List.copyOf(prefixes);
+    }
+
+    public long getMaxRequestSize() {
+        return maxRequestSize;
+    }
+
+    public void setMaxRequestSize(@io.micronaut.core.convert.format.ReadableBytes long maxRequestSize) {
+        this.maxRequestSize = maxRequestSize;
     }
 
     boolean matches(String path) {

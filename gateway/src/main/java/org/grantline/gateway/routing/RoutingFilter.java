@@ -84,6 +84,10 @@ public class RoutingFilter implements HttpServerFilter {
             return Publishers.just(problem(request, HttpStatus.BAD_REQUEST, "bad-path", "Bad Request",
                     "The path contains dot segments or encoded separators"));
         }
+        if (request.getContentLength() > route.get().getMaxRequestSize()) {
+            return Publishers.just(problem(request, HttpStatus.REQUEST_ENTITY_TOO_LARGE, "payload-too-large",
+                    "Payload Too Large", "This request may carry at most " + route.get().getMaxRequestSize() + " bytes"));
+        }
         Optional<Authentication> caller = request.getUserPrincipal(Authentication.class);
         if (caller.isEmpty()) {
             return Publishers.just(problem(request, HttpStatus.UNAUTHORIZED, "unauthorized", "Unauthorized",

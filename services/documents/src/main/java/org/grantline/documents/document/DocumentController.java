@@ -1,10 +1,21 @@
 package org.grantline.documents.document;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.model.Pageable;
 import io.micronaut.data.model.Sort;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.server.types.files.StreamedFile;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
@@ -12,15 +23,22 @@ import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import org.grantline.shared.problem.Problems;
+import org.grantline.documents.upload.FileNames;
+import org.grantline.shared.problem.ProblemException;
 import org.grantline.shared.security.Caller;
 import org.grantline.shared.security.Roles;
 
+import java.io.InputStream;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 
 /**
- * Lists the documents the caller may see: officials and legal officers their own jurisdiction's,
- * DOJ officers, admins, auditors and services all.
+ * Documents: upload (multipart, streamed), list and read records, versions, soft deletion, and the
+ * bytes themselves — streamed, with their detected type, an attachment disposition, the SHA-256 as
+ * ETag and byte ranges. Officials and legal officers see their own jurisdiction's only; another's
+ * is a 404 by every path.
  */
 @Controller("/api/documents")
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -28,40 +46,181 @@ import java.util.UUID;
 public class DocumentController {
 
     private final DocumentRepository documents;
+    private final DocumentService records;
+    private final UploadService uploads;
+    private final ContentService contents;
 
-    public DocumentController(DocumentRepository documents) {
+    public DocumentController(DocumentRepository documents, DocumentService records, UploadService uploads,
+                              ContentService contents) {
         this.documents = documents;
+        this.records = records;
+        this.uploads = uploads;
+        this.contents = contents;
     }
 
+    /** Documents the caller may see, newest first, optionally filtered; another jurisdiction's filter finds nothing. */
     @Get
     public DocumentView.Page list(Authentication authentication,
+                                  @Nullable @QueryValue UUID jurisdictionId,
+                                  @Nullable @QueryValue DocumentKind kind,
+                                  @Nullable @QueryValue UUID awardId,
+                                  @Nullable @QueryValue UUID requirementId,
+                                  @Nullable @QueryValue UUID submissionId,
                                   @QueryValue(defaultValue = "0") @Min(0) int page,
                                   @QueryValue(defaultValue = "20") @Min(1) @Max(100) int size) {
         Caller caller = Caller.of(authentication);
         Pageable pageable = Pageable.from(page, size, Sort.of(Sort.Order.desc("createdAt"), Sort.Order.asc("id")));
-        io.micronaut.data.model.Page<Document> result;
-        if (caller.seesAllJurisdictions() || caller.has(Roles.SERVICE)) {
-            result = documents.findAll(pageable);
-        } else if (caller.jurisdictionId().isPresent()) {
-            result = documents.findByJurisdictionId(caller.jurisdictionId().get(), pageable);
-        } else {
-            result = io.micronaut.data.model.Page.empty();
+        UUID scope = jurisdictionId;
+        if (!caller.seesAllJurisdictions() && !caller.has(Roles.SERVICE)) {
+            UUID own = caller.jurisdictionId().orElse(null);
+            if (own == null || (jurisdictionId != null && !jurisdictionId.equals(own))) {
+                return new DocumentView.Page(List.of(), page, size, 0);
+            }
+            scope = own;
         }
+        io.micronaut.data.model.Page<Document> result = documents.search(scope, kind == null ? null : kind.name(), awardId,
+                requirementId, submissionId, pageable);
         return new DocumentView.Page(result.getContent().stream().map(DocumentView::of).toList(), page, size,
                 result.getTotalSize());
     }
 
     /**
-     * One document's record. Also the check the grants service makes before accepting a submission
-     * (exists, and belongs to the submitter's jurisdiction): another jurisdiction's is a 404.
+     * Uploads a new document (multipart/form-data): the part {@code file} and the fields {@code kind},
+     * {@code title}, and optionally {@code jurisdictionId} (DOJ; officials file for their own),
+     * {@code awardId}, {@code requirementId}, {@code submissionId}.
      */
+    @Post(consumes = MediaType.MULTIPART_FORM_DATA)
+    @Secured({Roles.JURISDICTION_OFFICIAL, Roles.LEGAL_OFFICER, Roles.DOJ_OFFICER})
+    public HttpResponse<DocumentView> upload(HttpRequest<?> request, @Body InputStream body, Authentication authentication) {
+        DocumentView created = uploads.upload(body, request.getContentType().map(MediaType::toString)
+                        .orElse(request.getHeaders().get(HttpHeaders.CONTENT_TYPE)), request.getContentLength(),
+                Caller.of(authentication));
+        return HttpResponse.created(created).header(HttpHeaders.LOCATION, "/api/documents/" + created.id());
+    }
+
+    /** One document's record. Also what the grants service once used to confirm a document. */
     @Get("/{id}")
     public DocumentView get(UUID id, Authentication authentication) {
-        Caller caller = Caller.of(authentication);
-        return documents.findById(id)
-                .filter(d -> caller.seesAllJurisdictions() || caller.has(Roles.SERVICE)
-                        || (d.jurisdictionId() != null && caller.jurisdictionId().map(d.jurisdictionId()::equals).orElse(false)))
-                .map(DocumentView::of)
-                .orElseThrow(() -> Problems.notFound("No document " + id));
+        return records.view(id, Caller.of(authentication));
+    }
+
+    @Get("/{id}/versions")
+    public List<DocumentView.VersionView> versions(UUID id, Authentication authentication) {
+        return records.versions(id, Caller.of(authentication));
+    }
+
+    /** A new version (multipart/form-data, one part {@code file}); 409 when the current one is locked. */
+    @Post(value = "/{id}/versions", consumes = MediaType.MULTIPART_FORM_DATA)
+    @Secured({Roles.JURISDICTION_OFFICIAL, Roles.LEGAL_OFFICER, Roles.DOJ_OFFICER})
+    public HttpResponse<DocumentView> addVersion(UUID id, HttpRequest<?> request, @Body InputStream body,
+                                                 Authentication authentication) {
+        DocumentView updated = uploads.addVersion(id, body, request.getHeaders().get(HttpHeaders.CONTENT_TYPE),
+                request.getContentLength(), Caller.of(authentication));
+        return HttpResponse.created(updated)
+                .header(HttpHeaders.LOCATION, "/api/documents/" + id + "/versions/" + updated.currentVersion() + "/content");
+    }
+
+    /** Soft delete: hidden from everyone, kept, audited; 409 when a submitted certification rests on it. */
+    @Delete("/{id}")
+    @Secured({Roles.JURISDICTION_OFFICIAL, Roles.LEGAL_OFFICER, Roles.DOJ_OFFICER})
+    public HttpResponse<Void> delete(UUID id, Authentication authentication) {
+        records.delete(id, Caller.of(authentication));
+        return HttpResponse.noContent();
+    }
+
+    @Get("/{id}/content")
+    public HttpResponse<StreamedFile> content(UUID id, HttpRequest<?> request, Authentication authentication) {
+        return serve(records.version(id, 0, Caller.of(authentication)), request);
+    }
+
+    @Get("/{id}/versions/{number}/content")
+    public HttpResponse<StreamedFile> versionContent(UUID id, @Min(1) int number, HttpRequest<?> request,
+                                                     Authentication authentication) {
+        return serve(records.version(id, number, Caller.of(authentication)), request);
+    }
+
+    private HttpResponse<StreamedFile> serve(DocumentVersion version, HttpRequest<?> request) {
+        String etag = "\"" + version.sha256() + "\"";
+        if (version.corruptAt() != null) {
+            throw ContentService.corrupt(version);
+        }
+        String ifNoneMatch = request.getHeaders().get(HttpHeaders.IF_NONE_MATCH);
+        if (ifNoneMatch != null && (ifNoneMatch.contains(etag) || ifNoneMatch.strip().equals("*"))) {
+            contents.requireIntact(version);
+            return headers(HttpResponse.status(HttpStatus.NOT_MODIFIED), version, etag);
+        }
+        contents.requireIntact(version);
+        MediaType type = MediaType.of(version.contentType());
+        long size = version.sizeBytes();
+        String range = request.getHeaders().get(HttpHeaders.RANGE);
+        String ifRange = request.getHeaders().get("If-Range");
+        if (range != null && (ifRange == null || ifRange.strip().equals(etag))) {
+            long[] r = Ranges.parse(range, size);
+            if (r == null) {
+                // Not a single byte range we understand (several, or another unit): the whole file.
+            } else if (r.length == 0) {
+                throw new ProblemException(HttpStatus.REQUESTED_RANGE_NOT_SATISFIABLE, "range-not-satisfiable",
+                        "Range Not Satisfiable", "The file has " + size + " bytes; the range " + range + " lies outside it",
+                        Map.of("size", size));
+            } else {
+                long length = r[1] - r[0] + 1;
+                InputStream in = contents.openRange(version, r[0], length);
+                return headers(HttpResponse.<StreamedFile>status(HttpStatus.PARTIAL_CONTENT)
+                        .header(HttpHeaders.CONTENT_RANGE, "bytes " + r[0] + "-" + r[1] + "/" + size)
+                        .body(new StreamedFile(in, type, version.uploadedAt().toEpochMilli(), length)), version, etag);
+            }
+        }
+        InputStream in = contents.openVerified(version);
+        return headers(HttpResponse.ok(new StreamedFile(in, type, version.uploadedAt().toEpochMilli(), size)), version, etag);
+    }
+
+    private static <T> MutableHttpResponse<T> headers(MutableHttpResponse<T> response, DocumentVersion version, String etag) {
+        return response.header(HttpHeaders.ETAG, etag)
+                .header(HttpHeaders.ACCEPT_RANGES, "bytes")
+                .header(HttpHeaders.CONTENT_DISPOSITION, FileNames.attachment(version.originalFilename()))
+                .header("X-Content-Type-Options", "nosniff")
+                .header(HttpHeaders.CACHE_CONTROL, "private, no-cache")
+                .header("X-Document-Version", String.valueOf(version.number()));
+    }
+
+    /** {@code Range: bytes=a-b | a- | -n}, a single range only (RFC 9110). */
+    static final class Ranges {
+        private Ranges() {
+        }
+
+        /** {from, to} inclusive; an empty array when unsatisfiable; null when not a single byte range. */
+        static long[] parse(String header, long size) {
+            String h = header.strip().toLowerCase(Locale.ROOT);
+            if (!h.startsWith("bytes=") || h.indexOf(',') >= 0) {
+                return null;
+            }
+            String spec = h.substring("bytes=".length()).strip();
+            int dash = spec.indexOf('-');
+            if (dash < 0) {
+                return null;
+            }
+            try {
+                String a = spec.substring(0, dash).strip();
+                String b = spec.substring(dash + 1).strip();
+                if (a.isEmpty()) {
+                    if (b.isEmpty()) {
+                        return null;
+                    }
+                    long suffix = Long.parseLong(b);
+                    if (suffix <= 0 || size == 0) {
+                        return new long[0];
+                    }
+                    return new long[]{Math.max(0, size - suffix), size - 1};
+                }
+                long from = Long.parseLong(a);
+                long to = b.isEmpty() ? size - 1 : Math.min(Long.parseLong(b), size - 1);
+                if (from >= size || from < 0 || (!b.isEmpty() && Long.parseLong(b) < from)) {
+                    return b.isEmpty() || Long.parseLong(b) >= from ? new long[0] : null;
+                }
+                return new long[]{from, to};
+            } catch (NumberFormatException e) {
+                return null;
+            }
+        }
     }
 }

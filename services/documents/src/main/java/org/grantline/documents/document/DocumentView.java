@@ -7,11 +7,30 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+/** A document as the API shows it, with its current version (null while it has none). */
 @Serdeable
-public record DocumentView(UUID id, @Nullable UUID jurisdictionId, String kind, String title, Instant createdAt) {
+public record DocumentView(UUID id, @Nullable UUID jurisdictionId, String kind, String title,
+                           @Nullable UUID awardId, @Nullable UUID requirementId, @Nullable UUID submissionId,
+                           String createdBy, Instant createdAt, int currentVersion, @Nullable VersionView current) {
 
     static DocumentView of(Document d) {
-        return new DocumentView(d.id(), d.jurisdictionId(), d.kind(), d.title(), d.createdAt());
+        return of(d, null);
+    }
+
+    static DocumentView of(Document d, @Nullable VersionView current) {
+        return new DocumentView(d.id(), d.jurisdictionId(), d.kind(), d.title(), d.awardId(), d.requirementId(),
+                d.submissionId(), d.createdBy(), d.createdAt(), d.currentVersion(), current);
+    }
+
+    /** One version: what the bytes are, their SHA-256, and whether a submitted certification rests on it. */
+    @Serdeable
+    public record VersionView(int number, String filename, String contentType, long size, String sha256,
+                              String uploadedBy, Instant uploadedAt, boolean locked, boolean corrupt) {
+
+        static VersionView of(DocumentVersion v, boolean locked) {
+            return new VersionView(v.number(), v.originalFilename(), v.contentType(), v.sizeBytes(), v.sha256(),
+                    v.uploadedBy(), v.uploadedAt(), locked, v.corruptAt() != null);
+        }
     }
 
     @Serdeable

@@ -35,8 +35,8 @@ class DocumentsSecurityTest extends ServiceSecurityContract {
         String own = "Baltimore certification " + baltimore;
         String other = "Stockton ordinance " + stockton;
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        documents.save(new Document(UUID.randomUUID(), baltimore, "CERTIFICATION", own, now));
-        documents.save(new Document(UUID.randomUUID(), stockton, "POLICY", other, now));
+        documents.save(Document.record(UUID.randomUUID(), baltimore, "CERTIFICATION", own, now));
+        documents.save(Document.record(UUID.randomUUID(), stockton, "POLICY", other, now));
 
         TestHttp.Response official = http.get("/api/documents?size=100", TOKENS.official(baltimore));
         assertThat(official.status()).isEqualTo(200);
@@ -51,7 +51,7 @@ class DocumentsSecurityTest extends ServiceSecurityContract {
     void oneDocumentIsReadableByItsJurisdictionDojAuditorsAndServicesOnly() {
         UUID baltimore = UUID.randomUUID();
         UUID document = UUID.randomUUID();
-        documents.save(new Document(document, baltimore, "CERTIFICATION", "Signed 1373 form",
+        documents.save(Document.record(document, baltimore, "CERTIFICATION", "Signed 1373 form",
                 Instant.now().truncatedTo(ChronoUnit.MICROS)));
         assertThat(http.get("/api/documents/" + document, TOKENS.legalOfficer(baltimore)).json())
                 .containsEntry("jurisdictionId", baltimore.toString());

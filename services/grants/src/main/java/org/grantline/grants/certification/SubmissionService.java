@@ -24,8 +24,8 @@ import java.util.stream.Collectors;
 
 /**
  * Signed certifications. Only a user of the requirement's own jurisdiction holding the role the
- * condition demands signs; the documents must be confirmed by the documents service first
- * (nothing is written otherwise). DOJ accepts, or rejects with a reason, which reopens it.
+ * condition demands signs; the documents must be confirmed by the documents service first, and are
+ * locked there for the submission (nothing is written otherwise). DOJ accepts, or rejects with a reason, which reopens it.
  */
 @Singleton
 public class SubmissionService {
@@ -70,6 +70,8 @@ public class SubmissionService {
                 documentIds.stream().map(UUID::toString).collect(Collectors.joining(",")), clientIp, forwardedFor,
                 now, null, null, null, null, null));
         requirements.update(with(requirement, RequirementStatus.SUBMITTED, requirement.rejectionReason(), now));
+        // Last, inside this transaction: if the documents cannot be locked, nothing here is kept (503).
+        documents.lockAll(saved.id(), requirement.jurisdictionId(), documentIds);
         SubmissionView view = SubmissionView.of(saved);
         audit.record("submission.made", ENTITY, saved.id(), null, view);
         return view;
