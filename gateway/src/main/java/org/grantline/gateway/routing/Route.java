@@ -15,6 +15,8 @@ public class Route {
     private List<String> prefixes = List.of();
     /** The largest request body this route forwards (413 from the Content-Length, before reading it). */
     private long maxRequestSize = 10L * 1024 * 1024;
+    /** Paths under these prefixes are forwarded without a token (the service checks its own credential, e.g. a secret in the URL). */
+    private List<String> publicPrefixes = List.of();
 
     public Route(@Parameter String service) {
         this.service = service;
@@ -38,6 +40,18 @@ public class Route {
 
     public void setMaxRequestSize(@io.micronaut.core.convert.format.ReadableBytes long maxRequestSize) {
         this.maxRequestSize = maxRequestSize;
+    }
+
+    public List<String> getPublicPrefixes() {
+        return publicPrefixes;
+    }
+
+    public void setPublicPrefixes(List<String> publicPrefixes) {
+        this.publicPrefixes = List.copyOf(publicPrefixes);
+    }
+
+    boolean isPublic(String path) {
+        return publicPrefixes.stream().anyMatch(p -> path.startsWith(p + "/"));
     }
 
     boolean matches(String path) {

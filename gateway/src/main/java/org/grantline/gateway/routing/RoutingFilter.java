@@ -89,6 +89,14 @@ public class RoutingFilter implements HttpServerFilter {
                     "Payload Too Large", "This request may carry at most " + route.get().getMaxRequestSize() + " bytes"));
         }
         Optional<Authentication> caller = request.getUserPrincipal(Authentication.class);
+        if (caller.isEmpty() && route.get().isPublic(request.getPath()) && SAFE.contains(request.getMethod())) {
+            LoadBalancer open = balancers.computeIfAbsent(route.get().getService(), id -> resolver.resolve(id).orElse(null));
+            if (open == null) {
+                return Publishers.just(unavailable(request, route.get().getService()));
+            }
+            return forward(request, route.get().getService(), open)
+                    .onErrorResume(e -> Mono.just(failure(request, route.get().getService(), e)));
+        }
         if (caller.isEmpty()) {
             return Publishers.just(problem(request, HttpStatus.UNAUTHORIZED, "unauthorized", "Unauthorized",
                     "A valid bearer token is required"));

@@ -55,7 +55,7 @@ public class UploadService {
     /** A new document with its first version. */
     public DocumentView upload(InputStream body, String contentType, long contentLength, Caller caller) {
         try (body) {
-            DocumentAccess.requireMayUpload(caller);
+            DocumentAccess.requireMayUpload(caller);  // refused before the body is read: the server discards the body
             return upload(receiveAll(body, contentType, contentLength, FIELDS), caller);
         } catch (IOException e) {
             throw storageFailure(e);
@@ -76,7 +76,7 @@ public class UploadService {
     /** A new version of an existing document. */
     public DocumentView addVersion(UUID documentId, InputStream body, String contentType, long contentLength, Caller caller) {
         try (body) {
-            records.requireChangeable(documentId, caller);
+            records.requireChangeable(documentId, caller);  // refused before the body is read: the server discards the body
             return addVersion(documentId, receiveAll(body, contentType, contentLength, Set.of()), caller);
         } catch (IOException e) {
             throw storageFailure(e);
@@ -123,27 +123,36 @@ public class UploadService {
         }
     }
 
-    /**
-     * Reads the upload; when it is refused part-way, reads (and drops) what the client still sends,
-     * up to the request limit, so that the client hears the answer instead of a stalled connection.
-     */
+    /** Reads the upload; when it is refused part-way, drains what the client still sends (see {@link #drain}). */
     private Received receiveAll(InputStream body, String contentType, long contentLength, Set<String> allowedFields) {
         try {
             return receive(body, contentType, contentLength, allowedFields);
         } catch (RuntimeException e) {
-            if (contentLength <= config.maxRequestSize()) {
-                try {
-                    byte[] skip = new byte[64 * 1024];
-                    long left = config.maxRequestSize() + DocumentsConfiguration.MULTIPART_OVERHEAD;
-                    int n;
-                    while (left > 0 && (n = body.read(skip)) >= 0) {
-                        left -= n;
-                    }
-                } catch (IOException | RuntimeException ignored) {
-                    // the connection is gone or over its limit: nothing more to drain
-                }
-            }
+            drain(body, contentLength);
             throw e;
+        }
+    }
+
+    /**
+     * Reads (and drops) what the client still sends of a refused upload, up to the request limit, so
+     * that a client that writes its whole body before reading hears the answer instead of stalling on
+     * a connection nobody reads. Past the limit the server itself discards the rest; a body declared
+     * larger than the limit was refused before it was read, and its connection is closed
+     * ({@link org.grantline.documents.upload.RefusedUploadFilter}).
+     */
+    private void drain(InputStream body, long contentLength) {
+        if (contentLength > config.maxRequestSize()) {
+            return;
+        }
+        try {
+            byte[] skip = new byte[64 * 1024];
+            long left = config.maxRequestSize() + DocumentsConfiguration.MULTIPART_OVERHEAD;
+            int n;
+            while (left > 0 && (n = body.read(skip)) >= 0) {
+                left -= n;
+            }
+        } catch (IOException | RuntimeException ignored) {
+            // the connection is gone or over its limit: nothing more to drain
         }
     }
 
@@ -227,7 +236,13 @@ public class UploadService {
         ContentDetector detector = new ContentDetector();
         long size = 0;
         long limit = config.getMaxFileSize();
-        BlobStore.Sink sink = store.create(key);
+        // An IOException from the request body is the client's (400); one from the store is ours (503).
+        BlobStore.Sink sink;
+        try {
+            sink = store.create(key);
+        } catch (IOException e) {
+            throw storageFailure(e);
+        }
         try {
             byte[] buffer = new byte[64 * 1024];
             int n;
@@ -238,9 +253,17 @@ public class UploadService {
                 }
                 sha256.update(buffer, 0, n);
                 detector.update(buffer, 0, n);
-                sink.write(buffer, 0, n);
+                try {
+                    sink.write(buffer, 0, n);
+                } catch (IOException e) {
+                    throw storageFailure(e);
+                }
             }
-            sink.close();
+            try {
+                sink.close();
+            } catch (IOException e) {
+                throw storageFailure(e);
+            }
         } catch (IOException | RuntimeException e) {
             sink.abort();
             throw e;
@@ -263,7 +286,7 @@ public class UploadService {
             }
             return new Stored(key, filename, type.get(), size, HexFormat.of().formatHex(sha256.digest()));
         } catch (RuntimeException e) {
-            store.delete(key);
+            discard(new Stored(key, filename, null, size, null));
             throw e;
         }
     }
@@ -326,8 +349,9 @@ public class UploadService {
                 Map.of("maxFileSize", config.getMaxFileSize()));
     }
 
+    /** The store failed (a write, a promotion): 503 {@code storage-unavailable}; the caller may retry, nothing was recorded. */
     private static ProblemException storageFailure(IOException e) {
-        LOG.error("Storage failed", e);
+        LOG.error("Storage failed: {}", e.getMessage(), e);
         return Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "storage-unavailable", "Service Unavailable",
                 "The document store could not take the file; nothing was stored. Try again shortly.");
     }

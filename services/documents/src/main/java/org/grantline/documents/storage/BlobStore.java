@@ -32,6 +32,15 @@ public interface BlobStore {
     /** Every key under the prefix, with when it was last written. */
     List<Stored> list(String prefix) throws IOException;
 
+    /**
+     * Discards writes under the prefix that were begun before {@code cutoff} and never finished nor
+     * aborted — S3 multipart uploads whose parts are stored but are no object yet, so {@link #list}
+     * does not see them. Answers how many. A file store has none.
+     */
+    default int abortUnfinished(String prefix, Instant cutoff) throws IOException {
+        return 0;
+    }
+
     /** A name for logs and reports ({@code local}, {@code s3}). */
     String backend();
 

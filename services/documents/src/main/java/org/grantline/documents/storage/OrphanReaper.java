@@ -12,8 +12,9 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * Removes bytes no version points at: temporary uploads that never finished, and promoted bytes
- * whose transaction never committed (a crash in between). Only those older than the grace period,
+ * Removes bytes no version points at: temporary uploads that never finished (also S3 multipart
+ * uploads left open by a crash or an outage), and promoted bytes whose transaction never committed
+ * (a crash in between). Only those older than the grace period,
  * so an upload in flight is left alone.
  */
 @Singleton
@@ -30,7 +31,7 @@ public class OrphanReaper {
         this.config = config;
     }
 
-    @Scheduled(fixedDelay = "${grantline.documents.reaper-interval:15m}", initialDelay = "1m")
+    @Scheduled(fixedDelay = "${grantline.documents.reaper-interval:15m}", initialDelay = "${grantline.documents.reaper-initial-delay:1m}")
     void scheduled() {
         try {
             reap(config.getReaperGrace());
@@ -49,6 +50,7 @@ public class OrphanReaper {
                 removed++;
             }
         }
+        removed += store.abortUnfinished(BlobKeys.TEMPORARY, cutoff);
         for (BlobStore.Stored stored : store.list(BlobKeys.FINAL)) {
             if (!stored.lastModified().isAfter(cutoff) && !versions.existsByStorageKey(stored.key())) {
                 store.delete(stored.key());

@@ -11,11 +11,13 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
+import software.amazon.awssdk.services.s3.model.MultipartUpload;
 import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
@@ -23,8 +25,10 @@ import software.amazon.awssdk.services.s3.model.S3Object;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -32,7 +36,10 @@ import java.util.Optional;
 /**
  * Bytes as objects in one bucket of S3-compatible storage (MinIO in docker-compose), through the
  * AWS SDK v2. New bytes go up as a multipart upload in parts of {@code part-size} (so one upload
- * holds one part in memory, never the file); promotion is a server-side copy.
+ * holds one part in memory, never the file); promotion is a server-side copy. Every failure of the
+ * storage — a refusal ({@link S3Exception}), the server unreachable ({@code SdkClientException}) or
+ * a connection dropped mid-request (the URL-connection client's {@link UncheckedIOException}) — is
+ * an {@link IOException} here, which callers answer with 503.
  */
 @Singleton
 @Requires(property = "grantline.documents.storage.backend", value = "s3")
@@ -96,6 +103,7 @@ public class S3BlobStore implements BlobStore {
             private String uploadId;
             private final List<CompletedPart> parts = new ArrayList<>();
             private boolean done;
+            private boolean aborted;
 
             @Override
             public void write(int b) throws IOException {
@@ -126,7 +134,7 @@ public class S3BlobStore implements BlobStore {
                             .contentLength((long) filled), RequestBody.fromByteBuffer(java.nio.ByteBuffer.wrap(buffer, 0, filled))).eTag();
                     parts.add(CompletedPart.builder().partNumber(number).eTag(etag).build());
                     filled = 0;
-                } catch (S3Exception e) {
+                } catch (SdkException | UncheckedIOException e) {
                     throw new IOException("S3 refused a part of " + objectKey + ": " + e.getMessage(), e);
                 }
             }
@@ -148,7 +156,7 @@ public class S3BlobStore implements BlobStore {
                         s3.completeMultipartUpload(r -> r.bucket(bucket).key(objectKey).uploadId(uploadId)
                                 .multipartUpload(m -> m.parts(parts)));
                     }
-                } catch (S3Exception e) {
+                } catch (SdkException | UncheckedIOException e) {
                     abort();
                     throw new IOException("S3 refused " + objectKey + ": " + e.getMessage(), e);
                 } finally {
@@ -158,6 +166,10 @@ public class S3BlobStore implements BlobStore {
 
             @Override
             public void abort() {
+                if (aborted) {
+                    return;     // close() aborts a failed upload itself; the caller's abort then has nothing to do
+                }
+                aborted = true;
                 done = true;
                 buffer = null;
                 try {
@@ -178,7 +190,7 @@ public class S3BlobStore implements BlobStore {
             s3.copyObject(r -> r.sourceBucket(bucket).sourceKey(BlobKeys.check(temporaryKey))
                     .destinationBucket(bucket).destinationKey(BlobKeys.check(finalKey)));
             s3.deleteObject(r -> r.bucket(bucket).key(temporaryKey));
-        } catch (S3Exception e) {
+        } catch (SdkException | UncheckedIOException e) {
             throw new IOException("S3 could not promote " + temporaryKey + ": " + e.getMessage(), e);
         }
     }
@@ -191,7 +203,7 @@ public class S3BlobStore implements BlobStore {
             return s3.getObject(r -> r.bucket(bucket).key(BlobKeys.check(key)).range(range));
         } catch (NoSuchKeyException e) {
             throw new java.nio.file.NoSuchFileException(key);
-        } catch (S3Exception e) {
+        } catch (SdkException | UncheckedIOException e) {
             throw new IOException("S3 could not read " + key + ": " + e.getMessage(), e);
         }
     }
@@ -207,6 +219,8 @@ public class S3BlobStore implements BlobStore {
                 return Optional.empty();
             }
             throw new IOException("S3 could not stat " + key + ": " + e.getMessage(), e);
+        } catch (SdkException | UncheckedIOException e) {
+            throw new IOException("S3 could not stat " + key + ": " + e.getMessage(), e);
         }
     }
 
@@ -214,7 +228,7 @@ public class S3BlobStore implements BlobStore {
     public void delete(String key) throws IOException {
         try {
             s3.deleteObject(r -> r.bucket(bucket).key(BlobKeys.check(key)));
-        } catch (S3Exception e) {
+        } catch (SdkException | UncheckedIOException e) {
             throw new IOException("S3 could not delete " + key + ": " + e.getMessage(), e);
         }
     }
@@ -226,10 +240,26 @@ public class S3BlobStore implements BlobStore {
             for (S3Object object : s3.listObjectsV2Paginator(r -> r.bucket(bucket).prefix(prefix)).contents()) {
                 stored.add(new Stored(object.key(), object.lastModified()));
             }
-        } catch (S3Exception e) {
+        } catch (SdkException | UncheckedIOException e) {
             throw new IOException("S3 could not list " + prefix + ": " + e.getMessage(), e);
         }
         return stored;
+    }
+
+    @Override
+    public int abortUnfinished(String prefix, Instant cutoff) throws IOException {
+        int aborted = 0;
+        try {
+            for (MultipartUpload upload : s3.listMultipartUploadsPaginator(r -> r.bucket(bucket).prefix(prefix)).uploads()) {
+                if (upload.initiated() != null && !upload.initiated().isAfter(cutoff)) {
+                    s3.abortMultipartUpload(r -> r.bucket(bucket).key(upload.key()).uploadId(upload.uploadId()));
+                    aborted++;
+                }
+            }
+        } catch (SdkException | UncheckedIOException e) {
+            throw new IOException("S3 could not list or abort unfinished uploads under " + prefix + ": " + e.getMessage(), e);
+        }
+        return aborted;
     }
 
     @Override

@@ -14,7 +14,17 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;
@@ -230,6 +240,101 @@ class UploadTest implements TestPropertyProvider {
         assertNothingStored(before);
         byte[] atLimit = java.util.Arrays.copyOf(big, LIMIT);
         assertThat(upload(Uploads.document("POLICY", Uploads.title(), "limit.pdf", atLimit).end()).status()).isEqualTo(201);
+    }
+
+    /** A body several times the limit, so that it cannot fit into the socket buffers on its way. */
+    static byte[] farOverTheLimit() {
+        byte[] file = new byte[LIMIT * 32];
+        System.arraycopy(Uploads.pdf("x"), 0, file, 0, 20);
+        return Uploads.document("POLICY", Uploads.title(), "big.pdf", file).end();
+    }
+
+    @Test
+    void aClientThatDoesNotAskToContinueStillGetsAPrompt413() throws Exception {
+        long before = versions.count();
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(server.getURL() + "/api/documents"))
+                .timeout(Duration.ofSeconds(10))
+                .header("Authorization", "Bearer " + TOKENS.legalOfficer(baltimore))
+                .header("Content-Type", "multipart/form-data; boundary=" + Uploads.BOUNDARY)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(farOverTheLimit()))
+                .build();
+        long start = System.nanoTime();
+        HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(413);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+        assertThat(response.body()).contains("payload-too-large");
+        assertNothingStored(before);
+    }
+
+    @Test
+    void aChunkedUploadPastTheLimitIs413() throws Exception {
+        long before = versions.count();
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+        byte[] body = farOverTheLimit();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(server.getURL() + "/api/documents"))
+                .timeout(Duration.ofSeconds(10))
+                .header("Authorization", "Bearer " + TOKENS.legalOfficer(baltimore))
+                .header("Content-Type", "multipart/form-data; boundary=" + Uploads.BOUNDARY)
+                // No length known up front: the JDK client sends it chunked.
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body)))
+                .build();
+        long start = System.nanoTime();
+        HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(413);
+        assertThat(response.body()).contains("payload-too-large");
+        assertNothingStored(before);
+    }
+
+    @Test
+    void aRawClientThatSendsAHugeBodyWithoutWaitingHearsThe413() throws Exception {
+        long before = versions.count();
+        byte[] body = farOverTheLimit();
+        try (Socket socket = new Socket(server.getHost(), server.getPort())) {
+            socket.setSoTimeout(5000);
+            String head = "POST /api/documents HTTP/1.1\r\nHost: " + server.getHost() + ":" + server.getPort() + "\r\n"
+                    + "Authorization: Bearer " + TOKENS.legalOfficer(baltimore) + "\r\n"
+                    + "Content-Type: multipart/form-data; boundary=" + Uploads.BOUNDARY + "\r\n"
+                    + "Content-Length: " + body.length + "\r\n\r\n";
+            // The writer goes on sending the whole body, as a naive client does; the reader waits for the answer.
+            Thread writer = new Thread(() -> {
+                try {
+                    OutputStream out = socket.getOutputStream();
+                    out.write(head.getBytes(StandardCharsets.ISO_8859_1));
+                    for (int off = 0; off < body.length; off += 64 * 1024) {
+                        out.write(body, off, Math.min(64 * 1024, body.length - off));
+                    }
+                    out.flush();
+                } catch (IOException e) {
+                    // the server may close the connection after answering: that is allowed
+                }
+            });
+            writer.setDaemon(true);
+            long start = System.nanoTime();
+            writer.start();
+            BufferedReader reader = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.ISO_8859_1));
+            String status = reader.readLine();
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+            assertThat(status).startsWith("HTTP/1.1 413");
+            StringBuilder headers = new StringBuilder();
+            String line;
+            while ((line = reader.readLine()) != null && !line.isEmpty()) {
+                headers.append(line.toLowerCase(java.util.Locale.ROOT)).append('\n');
+            }
+            assertThat(headers.toString()).contains("content-type: application/problem+json").contains("connection: close");
+            // ... and the server ends the connection rather than leave the client writing into it.
+            try {
+                while (reader.read() >= 0) {
+                    // the problem body, then the end of the stream
+                }
+            } catch (java.net.SocketException reset) {
+                // closed with the rest of the body unread: a reset is an end too
+            }
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+        }
+        assertNothingStored(before);
     }
 
     @Test

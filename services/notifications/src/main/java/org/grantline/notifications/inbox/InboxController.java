@@ -1,37 +1,58 @@
 package org.grantline.notifications.inbox;
 
-import io.micronaut.data.model.Pageable;
-import io.micronaut.data.model.Sort;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.annotation.Status;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.serde.annotation.Serdeable;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import org.grantline.shared.security.Caller;
 
-/** {@code GET /api/notifications}: the caller's own inbox, newest first. Nobody reads another's. */
+import java.util.UUID;
+
+/**
+ * {@code /api/notifications}: the caller's inbox, newest first — notices addressed to them, their
+ * jurisdiction's reminders (officials and legal officers) and escalations (DOJ officers). Read
+ * state is per person.
+ */
 @Controller("/api/notifications")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Secured(SecurityRule.IS_AUTHENTICATED)
 public class InboxController {
 
-    private final NotificationRepository notifications;
+    private final Inbox inbox;
 
-    public InboxController(NotificationRepository notifications) {
-        this.notifications = notifications;
+    public InboxController(Inbox inbox) {
+        this.inbox = inbox;
+    }
+
+    @Serdeable
+    public record UnreadCount(long unread) {
     }
 
     @Get
     public NotificationView.Page inbox(Authentication caller,
                                        @QueryValue(defaultValue = "0") @Min(0) int page,
                                        @QueryValue(defaultValue = "20") @Min(1) @Max(100) int size) {
-        var result = notifications.findByRecipient(caller.getName(),
-                Pageable.from(page, size, Sort.of(Sort.Order.desc("createdAt"), Sort.Order.asc("id"))));
-        return new NotificationView.Page(result.getContent().stream().map(NotificationView::of).toList(), page, size,
-                result.getTotalSize());
+        return inbox.page(Caller.of(caller), page, size);
+    }
+
+    @Get("/unread-count")
+    public UnreadCount unread(Authentication caller) {
+        return new UnreadCount(inbox.unread(Caller.of(caller)));
+    }
+
+    @Post("/{id}/read")
+    @Status(HttpStatus.NO_CONTENT)
+    public void markRead(UUID id, Authentication caller) {
+        inbox.markRead(id, Caller.of(caller));
     }
 }

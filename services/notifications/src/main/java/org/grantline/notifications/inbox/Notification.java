@@ -8,6 +8,6 @@ import java.time.Instant;
 import java.util.UUID;
 
 @MappedEntity("notification")
-public record Notification(@Id UUID id, String recipient, String subject, String body, Instant createdAt,
+public record Notification(@Id UUID id, @Nullable String recipient, String subject, String body, Instant createdAt,
                            @Nullable Instant readAt) {
 }

@@ -8,11 +8,8 @@ import java.util.List;
 import java.util.UUID;
 
 @Serdeable
-public record NotificationView(UUID id, String subject, String body, Instant createdAt, @Nullable Instant readAt) {
-
-    static NotificationView of(Notification n) {
-        return new NotificationView(n.id(), n.subject(), n.body(), n.createdAt(), n.readAt());
-    }
+public record NotificationView(UUID id, String subject, String body, Instant createdAt, @Nullable Instant readAt,
+                               @Nullable UUID jurisdictionId, @Nullable UUID requirementId) {
 
     @Serdeable
     public record Page(List<NotificationView> items, int page, int size, long total) {

@@ -1,0 +1,174 @@
+package org.grantline.notifications.calendar;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Status;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.serde.annotation.Serdeable;
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.transaction.Transactional;
+import org.grantline.notifications.email.DigestEmail;
+import org.grantline.notifications.email.Ics;
+import org.grantline.notifications.support.NotificationsConfig;
+import org.grantline.notifications.support.Sql;
+import org.grantline.shared.audit.AuditTrail;
+import org.grantline.shared.problem.Problems;
+import org.grantline.shared.security.Caller;
+import org.grantline.shared.security.Roles;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Private calendar feeds: a user makes a feed URL with a secret token (only its SHA-256 is kept),
+ * subscribes to it from Outlook or Google Calendar (which send no token), and can revoke it.
+ * The feed lists the open deadlines of the user's jurisdiction (all, for DOJ, admins, auditors),
+ * each with alarms a week and a day before.
+ */
+@Controller("/api/calendar")
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class CalendarController {
+    private static final SecureRandom RANDOM = new SecureRandom();
+    public static final String ICS_PATH = "/api/calendar/ics/";
+
+    private final CalendarFeedRepository feeds;
+    private final TransactionOperations<Connection> tx;
+    private final NotificationsConfig config;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    public CalendarController(CalendarFeedRepository feeds, TransactionOperations<Connection> tx, NotificationsConfig config,
+                              AuditTrail audit, Clock clock) {
+        this.feeds = feeds;
+        this.tx = tx;
+        this.config = config;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @Serdeable
+    public record FeedView(UUID id, @Nullable UUID jurisdictionId, Instant createdAt, @Nullable Instant revokedAt, @Nullable String url) {
+    }
+
+    @Post("/feeds")
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    @Transactional
+    public HttpResponse<FeedView> create(Authentication authentication) {
+        Caller caller = Caller.of(authentication);
+        if (caller.has(Roles.SERVICE)) {
+            throw Problems.forbidden("Calendar feeds are for people");
+        }
+        UUID jurisdiction = null;
+        if (!caller.seesAllJurisdictions()) {
+            jurisdiction = caller.jurisdictionId().orElseThrow(() -> Problems.forbidden("No jurisdiction bound to this user"));
+        }
+        byte[] secret = new byte[32];
+        RANDOM.nextBytes(secret);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        CalendarFeed saved = feeds.save(new CalendarFeed(UUID.randomUUID(), hash(token), caller.subject(), jurisdiction,
+                clock.instant(), null));
+        audit.record("calendar-feed.created", "calendar_feed", saved.id(), null, Map.of("username", caller.subject()));
+        return HttpResponse.created(new FeedView(saved.id(), jurisdiction, saved.createdAt(), null,
+                config.getAppUrl() + ICS_PATH + token + ".ics"), URI.create("/api/calendar/feeds/" + saved.id()));
+    }
+
+    @Get("/feeds")
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    public List<FeedView> mine(Authentication authentication) {
+        return feeds.findByUsername(authentication.getName()).stream()
+                .map(f -> new FeedView(f.id(), f.jurisdictionId(), f.createdAt(), f.revokedAt(), null)).toList();
+    }
+
+    @Delete("/feeds/{id}")
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    @Status(HttpStatus.NO_CONTENT)
+    @Transactional
+    public void revoke(UUID id, Authentication authentication) {
+        Caller caller = Caller.of(authentication);
+        CalendarFeed feed = feeds.findById(id).filter(f -> f.username().equals(caller.subject()) || caller.has(Roles.ADMIN))
+                .orElseThrow(() -> Problems.notFound("No calendar feed " + id));
+        if (feed.revokedAt() == null) {
+            feeds.update(new CalendarFeed(feed.id(), feed.tokenHash(), feed.username(), feed.jurisdictionId(), feed.createdAt(), clock.instant()));
+            audit.record("calendar-feed.revoked", "calendar_feed", id, Map.of("revoked", false), Map.of("revoked", true));
+        }
+    }
+
+    /** The feed itself: no token, only the secret in the path. Unknown or revoked: 404, the same answer. */
+    @Get(value = "/ics/{file}", produces = "text/calendar")
+    @Secured(SecurityRule.IS_ANONYMOUS)
+    public HttpResponse<String> ics(String file) {
+        String token = file.endsWith(".ics") ? file.substring(0, file.length() - 4) : file;
+        CalendarFeed feed = token.length() < 40 ? null
+                : feeds.findByTokenHash(hash(token)).filter(f -> f.revokedAt() == null).orElse(null);
+        if (feed == null) {
+            throw Problems.notFound("No such calendar");
+        }
+        Instant now = clock.instant();
+        List<Ics.Event> events = tx.executeRead(status -> {
+            List<Ics.Event> list = new ArrayList<>();
+            try (PreparedStatement ps = status.getConnection().prepareStatement("SELECT id, condition_title, program_name, award_number, "
+                    + "jurisdiction_name, deadline_at, time_zone, status, enjoined FROM tracked_requirement WHERE deadline_at >= ? "
+                    + (feed.jurisdictionId() != null ? "AND jurisdiction_id = ? " : "") + "ORDER BY deadline_at, id LIMIT 5000")) {
+                ps.setObject(1, Sql.ts(now.minus(Duration.ofDays(30))));
+                if (feed.jurisdictionId() != null) {
+                    ps.setObject(2, feed.jurisdictionId());
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        UUID id = Sql.uuid(rs, "id");
+                        String state = rs.getString("status");
+                        boolean enjoined = rs.getBoolean("enjoined");
+                        DigestEmail.Item item = new DigestEmail.Item(id, 0, false, rs.getString("condition_title"),
+                                rs.getString("program_name"), rs.getString("award_number"), rs.getString("jurisdiction_name"),
+                                Sql.instant(rs, "deadline_at"), rs.getString("time_zone"));
+                        String title = (item.conditionTitle() == null ? "Certification" : item.conditionTitle());
+                        boolean open = state.equals("OPEN") && !enjoined;
+                        list.add(new Ics.Event(id + "@grantline", item.deadline(),
+                                (open ? "Deadline: " : "[" + (enjoined ? "ENJOINED" : state) + "] ") + title
+                                        + (item.jurisdictionName() == null ? "" : " (" + item.jurisdictionName() + ")"),
+                                "Award " + (item.awardNumber() == null ? "—" : item.awardNumber()) + ". Deadline: " + item.localDeadline() + ".",
+                                DigestEmail.link(config.getAppUrl(), id),
+                                open ? List.of(Duration.ofDays(7), Duration.ofDays(1)) : List.of()));
+                    }
+                }
+            }
+            return list;
+        });
+        return HttpResponse.ok(Ics.calendar("GrantLine deadlines", events, now))
+                .contentType(MediaType.of("text/calendar; charset=utf-8"))
+                .header("Cache-Control", "private, max-age=300");
+    }
+
+    static String hash(String token) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

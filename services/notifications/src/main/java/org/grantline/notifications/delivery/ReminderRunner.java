@@ -1,0 +1,76 @@
+package org.grantline.notifications.delivery;
+
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.scheduling.annotation.Scheduled;
+import io.micronaut.serde.annotation.Serdeable;
+import jakarta.inject.Singleton;
+import org.grantline.notifications.plan.Planner;
+import org.grantline.notifications.webhook.WebhookDispatcher;
+
+/** One pass of the whole pipeline: plan from the feed, fan out what is due, send emails and webhooks. */
+@Singleton
+public class ReminderRunner {
+    private final Planner planner;
+    private final FanOut fanOut;
+    private final EmailDispatcher email;
+    private final WebhookDispatcher webhooks;
+
+    public ReminderRunner(Planner planner, FanOut fanOut, EmailDispatcher email, WebhookDispatcher webhooks) {
+        this.planner = planner;
+        this.fanOut = fanOut;
+        this.email = email;
+        this.webhooks = webhooks;
+    }
+
+    @Serdeable
+    /** What one run did, and how long planning (feed to planned reminders) and delivery (fan-out and sending) took. */
+    public record Report(boolean planned, int feedItems, int remindersPlanned, int remindersStopped, String planningError,
+                         int remindersDue, int emailsSent, int emailsFailed, int emailsDead, int webhooksSent, int webhooksFailed,
+                         long planningMillis, long deliveryMillis) {
+    }
+
+    public Report plan() {
+        long started = System.nanoTime();
+        Planner.Result p = planner.run();
+        return new Report(p.ran(), p.items(), p.planned(), p.cancelled(), p.error(), 0, 0, 0, 0, 0, 0,
+                (System.nanoTime() - started) / 1_000_000, 0);
+    }
+
+    public Report deliver() {
+        long started = System.nanoTime();
+        int due = fanOut.run();
+        EmailDispatcher.Outcome e = email.run();
+        WebhookDispatcher.Outcome w = webhooks.run();
+        return new Report(false, 0, 0, 0, null, due, e.sent(), e.failed(), e.dead(), w.sent(), w.failed() + w.dead(),
+                0, (System.nanoTime() - started) / 1_000_000);
+    }
+
+    public Report runOnce() {
+        Report p = plan();
+        Report d = deliver();
+        return new Report(p.planned(), p.feedItems(), p.remindersPlanned(), p.remindersStopped(), p.planningError(),
+                d.remindersDue(), d.emailsSent(), d.emailsFailed(), d.emailsDead(), d.webhooksSent(), d.webhooksFailed(),
+                p.planningMillis(), d.deliveryMillis());
+    }
+
+    /** The schedule every replica runs; claims and the feed lease keep them from doing the same work twice. */
+    @Singleton
+    @Requires(property = "grantline.notifications.scheduler.enabled", notEquals = "false")
+    static class Schedule {
+        private final ReminderRunner runner;
+
+        Schedule(ReminderRunner runner) {
+            this.runner = runner;
+        }
+
+        @Scheduled(fixedDelay = "${grantline.notifications.plan-every:5m}", initialDelay = "${grantline.notifications.first-run:20s}")
+        void plan() {
+            runner.plan();
+        }
+
+        @Scheduled(fixedDelay = "${grantline.notifications.deliver-every:30s}", initialDelay = "${grantline.notifications.first-run:20s}")
+        void deliver() {
+            runner.deliver();
+        }
+    }
+}

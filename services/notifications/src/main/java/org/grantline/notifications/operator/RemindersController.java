@@ -1,0 +1,73 @@
+package org.grantline.notifications.operator;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import org.grantline.notifications.delivery.ReminderRunner;
+import org.grantline.shared.security.Roles;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** The operators' view: every delivery with its outcome, counts by status, a run now, and retrying dead ones. */
+@Controller("/api/reminders")
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class RemindersController {
+    private static final String STATUS = "PENDING|SENDING|SENT|FAILED|DEAD|CANCELLED";
+
+    private final ReminderQueries queries;
+    private final ReminderRunner runner;
+
+    public RemindersController(ReminderQueries queries, ReminderRunner runner) {
+        this.queries = queries;
+        this.runner = runner;
+    }
+
+    @Get
+    @Secured({Roles.DOJ_OFFICER, Roles.ADMIN, Roles.AUDITOR})
+    public ReminderQueries.Page list(@Nullable @QueryValue UUID jurisdictionId, @Nullable @QueryValue UUID requirementId,
+                                     @Nullable @QueryValue @Pattern(regexp = STATUS) String status,
+                                     @Nullable @QueryValue @Pattern(regexp = "EMAIL|INBOX|WEBHOOK") String channel,
+                                     @Nullable @QueryValue Instant from, @Nullable @QueryValue Instant to,
+                                     @QueryValue(defaultValue = "0") @Min(0) int page,
+                                     @QueryValue(defaultValue = "50") @Min(1) @Max(500) int size) {
+        return queries.deliveries(new ReminderQueries.Filter(jurisdictionId, requirementId, status, channel, from, to), page, size);
+    }
+
+    @Get("/counts")
+    @Secured({Roles.DOJ_OFFICER, Roles.ADMIN, Roles.AUDITOR})
+    public Map<String, Long> counts(@Nullable @QueryValue UUID jurisdictionId, @Nullable @QueryValue UUID requirementId,
+                                    @Nullable @QueryValue @Pattern(regexp = "EMAIL|INBOX|WEBHOOK") String channel,
+                                    @Nullable @QueryValue Instant from, @Nullable @QueryValue Instant to) {
+        return queries.counts(new ReminderQueries.Filter(jurisdictionId, requirementId, null, channel, from, to));
+    }
+
+    /** The planned schedule of a requirement (or of a jurisdiction): when each reminder is due. */
+    @Get("/schedule")
+    @Secured({Roles.DOJ_OFFICER, Roles.ADMIN, Roles.AUDITOR})
+    public List<ReminderQueries.Planned> schedule(@Nullable @QueryValue UUID requirementId, @Nullable @QueryValue UUID jurisdictionId) {
+        return queries.schedule(requirementId, jurisdictionId);
+    }
+
+    @Post("/run")
+    @Secured(Roles.ADMIN)
+    public ReminderRunner.Report run() {
+        return runner.runOnce();
+    }
+
+    @Post("/{id}/retry")
+    @Secured(Roles.ADMIN)
+    public ReminderQueries.Delivery retry(UUID id) {
+        return queries.retry(id);
+    }
+}

@@ -1,0 +1,403 @@
+package org.grantline.notifications.plan;
+
+import io.micronaut.context.annotation.Value;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Singleton;
+import org.grantline.notifications.support.NotificationsConfig;
+import org.grantline.notifications.support.Sql;
+import org.grantline.shared.audit.AuditTrail;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * Plans reminders from the grants service's deadline feed. One replica at a time pulls (a lease on
+ * the shared feed state); each page is planned and the cursor advanced in one transaction, so a
+ * failure (grants down) loses nothing: the next run starts from the last committed cursor.
+ * Planning is idempotent: reminders are unique per (requirement, deadline, offset).
+ */
+@Singleton
+public class Planner {
+    private static final Logger LOG = LoggerFactory.getLogger(Planner.class);
+    /** The feed answers windows of at most 400 days. */
+    private static final Duration WINDOW = Duration.ofDays(400);
+    private static final int BULK_AWARD_LOOKUP = 50;
+
+    private final GrantsClient grants;
+    private final TransactionOperations<Connection> tx;
+    private final ProgramSettingsRepository programSettings;
+    private final NotificationsConfig config;
+    private final AuditTrail audit;
+    private final Clock clock;
+    private final String instance;
+
+    public Planner(GrantsClient grants, TransactionOperations<Connection> tx, ProgramSettingsRepository programSettings,
+                   NotificationsConfig config, AuditTrail audit, Clock clock,
+                   @Value("${micronaut.application.instance.id:local}") String instance) {
+        this.grants = grants;
+        this.tx = tx;
+        this.programSettings = programSettings;
+        this.config = config;
+        this.audit = audit;
+        this.clock = clock;
+        this.instance = instance + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    public record Result(boolean ran, int items, int planned, int cancelled, String error) {
+    }
+
+    private record Counts(int planned, int cancelled) {
+    }
+
+    public Result run() {
+        Instant now = clock.instant();
+        if (!acquireLease(now)) {
+            return new Result(false, 0, 0, 0, "another replica is planning");
+        }
+        int items = 0;
+        int planned = 0;
+        int cancelled = 0;
+        try {
+            int maxOverdue = config.getOverdueDays().stream().mapToInt(Integer::intValue).max().orElse(0);
+            Instant from = now.truncatedTo(ChronoUnit.DAYS).minus(Duration.ofDays(maxOverdue + 2L));
+            Instant to = from.plus(WINDOW);
+            Map<String, Object> state = state();
+            Instant windowTo = (Instant) state.get("window_to");
+            String cursor = (String) state.get("feed_cursor");
+            Lookups lookups = new Lookups();
+            if (windowTo != null && to.isAfter(windowTo)) {
+                // Deadlines that entered the window since the last run may not have changed since: read them whole.
+                String sliceCursor = null;
+                do {
+                    GrantsClient.Feed page = grants.feed(windowTo.isAfter(from) ? windowTo : from, to, sliceCursor, config.getFeedPageSize());
+                    Counts c = planPage(page.items(), null, now, lookups);
+                    items += page.items().size();
+                    planned += c.planned();
+                    cancelled += c.cancelled();
+                    sliceCursor = page.more() ? page.cursor() : null;
+                } while (sliceCursor != null);
+            }
+            boolean more;
+            do {
+                GrantsClient.Feed page = grants.feed(from, to, cursor, config.getFeedPageSize());
+                Counts c = planPage(page.items(), page.cursor(), now, lookups);
+                items += page.items().size();
+                planned += c.planned();
+                cancelled += c.cancelled();
+                cursor = page.cursor();
+                more = page.more();
+            } while (more);
+            finish(to, now, null);
+            return new Result(true, items, planned, cancelled, null);
+        } catch (RuntimeException e) {
+            LOG.warn("Planning from the grants feed failed; the next run goes on from the last cursor: {}", e.toString());
+            finish(null, now, e.toString());
+            return new Result(true, items, planned, cancelled, "grants feed: " + e.getMessage());
+        }
+    }
+
+    private boolean acquireLease(Instant now) {
+        return tx.executeWrite(status -> {
+            try (PreparedStatement ps = status.getConnection().prepareStatement(
+                    "UPDATE feed_state SET lease_owner = ?, lease_until = ? WHERE id = 'grants' "
+                            + "AND (lease_until IS NULL OR lease_until < ? OR lease_owner = ?)")) {
+                ps.setString(1, instance);
+                ps.setObject(2, Sql.ts(now.plus(config.getLease())));
+                ps.setObject(3, Sql.ts(now));
+                ps.setString(4, instance);
+                return ps.executeUpdate() == 1;
+            }
+        });
+    }
+
+    private Map<String, Object> state() {
+        return tx.executeRead(status -> {
+            try (PreparedStatement ps = status.getConnection().prepareStatement(
+                    "SELECT feed_cursor, window_to FROM feed_state WHERE id = 'grants'");
+                 ResultSet rs = ps.executeQuery()) {
+                Map<String, Object> m = new HashMap<>();
+                if (rs.next()) {
+                    m.put("feed_cursor", rs.getString("feed_cursor"));
+                    m.put("window_to", Sql.instant(rs, "window_to"));
+                }
+                return m;
+            }
+        });
+    }
+
+    private void finish(Instant windowTo, Instant now, String error) {
+        tx.executeWrite(status -> {
+            String sql = windowTo != null
+                    ? "UPDATE feed_state SET window_to = ?, last_success_at = ?, last_error = NULL, lease_until = NULL, lease_owner = NULL WHERE id = 'grants' AND lease_owner = ?"
+                    : "UPDATE feed_state SET last_error = ?, lease_until = NULL, lease_owner = NULL WHERE id = 'grants' AND lease_owner = ?";
+            try (PreparedStatement ps = status.getConnection().prepareStatement(sql)) {
+                if (windowTo != null) {
+                    ps.setObject(1, Sql.ts(windowTo));
+                    ps.setObject(2, Sql.ts(now));
+                    ps.setString(3, instance);
+                } else {
+                    ps.setString(1, Sql.clip(error, 1000));
+                    ps.setString(2, instance);
+                }
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    /** Names looked up in grants during one run. */
+    private final class Lookups {
+        final Map<UUID, GrantsClient.Award> awards = new HashMap<>();
+        final Map<UUID, String> programNames = new HashMap<>();
+        final Map<UUID, String> conditionTitles = new HashMap<>();
+        final Set<String> conditionCatalogues = new HashSet<>();
+        boolean allAwardsLoaded;
+
+        void awards(Set<UUID> ids) {
+            Set<UUID> missing = ids.stream().filter(id -> !awards.containsKey(id)).collect(Collectors.toSet());
+            if (missing.isEmpty()) {
+                return;
+            }
+            if (missing.size() > BULK_AWARD_LOOKUP && !allAwardsLoaded) {
+                int page = 0;
+                GrantsClient.AwardPage result;
+                do {
+                    result = grants.awards(page++, 100);
+                    result.items().forEach(a -> awards.put(a.id(), a));
+                } while ((long) page * 100 < result.total());
+                allAwardsLoaded = true;
+                missing.removeAll(awards.keySet());
+            }
+            for (UUID id : missing) {
+                try {
+                    awards.put(id, grants.award(id));
+                } catch (HttpClientResponseException e) {
+                    if (e.getStatus() != HttpStatus.NOT_FOUND) {
+                        throw e;
+                    }
+                    awards.put(id, null);
+                }
+            }
+        }
+
+        String programName(UUID programId) {
+            return programNames.computeIfAbsent(programId, id -> grants.program(id).name());
+        }
+
+        String conditionTitle(UUID programId, int fiscalYear, UUID conditionId) {
+            if (conditionCatalogues.add(programId + "/" + fiscalYear)) {
+                grants.conditions(programId, fiscalYear).forEach(c -> conditionTitles.put(c.id(), c.title()));
+            }
+            return conditionTitles.get(conditionId);
+        }
+    }
+
+    private record Existing(UUID programId, String awardNumber, String programName, String conditionTitle) {
+    }
+
+    private record ReminderRow(UUID id, Instant deadline, int offset, String status) {
+    }
+
+    private Counts planPage(List<GrantsClient.FeedItem> items, String nextCursor, Instant now, Lookups lookups) {
+        if (items.isEmpty()) {
+            if (nextCursor != null) {
+                tx.executeWrite(status -> saveCursor(status.getConnection(), nextCursor));
+            }
+            return new Counts(0, 0);
+        }
+        Map<UUID, GrantsClient.FeedItem> byId = new LinkedHashMap<>();
+        items.forEach(i -> byId.put(i.id(), i));
+        // Names first, outside the transaction: HTTP calls hold no locks.
+        Map<UUID, Existing> known = tx.executeRead(status -> existing(status.getConnection(), byId.keySet()));
+        Set<UUID> unknownAwards = byId.values().stream()
+                .filter(i -> known.get(i.id()) == null || known.get(i.id()).programId() == null)
+                .map(GrantsClient.FeedItem::awardId).collect(Collectors.toSet());
+        lookups.awards(unknownAwards);
+        Map<UUID, Existing> names = new HashMap<>(known);
+        for (GrantsClient.FeedItem item : byId.values()) {
+            Existing e = known.get(item.id());
+            if (e != null && e.programId() != null) {
+                continue;
+            }
+            GrantsClient.Award award = lookups.awards.get(item.awardId());
+            if (award == null) {
+                names.put(item.id(), new Existing(null, null, null, null));
+                continue;
+            }
+            names.put(item.id(), new Existing(award.programId(), award.awardNumber(), lookups.programName(award.programId()),
+                    lookups.conditionTitle(award.programId(), award.fiscalYear(), item.conditionId())));
+        }
+        Map<UUID, ReminderSchedule.Settings> settings = new HashMap<>();
+        programSettings.findAll().forEach(s -> settings.put(s.programId(), s.schedule()));
+        ReminderSchedule.Settings defaults = new ReminderSchedule.Settings(config.getOffsetsDays(), config.getOverdueDays(),
+                config.getSendTime());
+
+        return tx.executeWrite(status -> {
+            Connection c = status.getConnection();
+            upsertTracked(c, byId.values(), names, known.keySet(), now);
+            Map<UUID, List<ReminderRow>> reminders = reminders(c, byId.keySet());
+            List<Object[]> inserts = new ArrayList<>();
+            List<Object[]> reopen = new ArrayList<>();
+            List<Object[]> cancel = new ArrayList<>();
+            List<Object[]> cancelDeliveries = new ArrayList<>();
+            List<AuditTrail.Change> changes = new ArrayList<>();
+            Instant earliest = now.minus(config.getCatchUp());
+            for (GrantsClient.FeedItem item : byId.values()) {
+                boolean active = "OPEN".equals(item.status()) && !item.enjoined();
+                String stopReason = !active ? (item.enjoined() ? "court order" : item.status().toLowerCase()) : "deadline changed";
+                UUID program = names.get(item.id()).programId();
+                List<ReminderSchedule.Planned> desired = active
+                        ? ReminderSchedule.plan(item.deadline(), item.deadlineLocalDate(), ZoneId.of(item.timeZone()),
+                        program != null ? settings.getOrDefault(program, defaults) : defaults)
+                        : List.of();
+                List<ReminderRow> rows = reminders.getOrDefault(item.id(), List.of());
+                Set<Integer> desiredOffsets = desired.stream().map(ReminderSchedule.Planned::offsetDays).collect(Collectors.toSet());
+                List<Integer> added = new ArrayList<>();
+                List<Integer> stopped = new ArrayList<>();
+                for (ReminderRow row : rows) {
+                    boolean wanted = row.deadline().equals(item.deadline()) && desiredOffsets.contains(row.offset());
+                    if (!wanted && row.status().equals("PLANNED")) {
+                        cancel.add(new Object[]{Sql.clip(stopReason, 300), Sql.ts(now), row.id()});
+                        stopped.add(row.offset());
+                    }
+                }
+                if (!active || rows.stream().anyMatch(r -> !r.deadline().equals(item.deadline()))) {
+                    cancelDeliveries.add(new Object[]{Sql.ts(now), Sql.clip(stopReason, 1000), item.id(), Sql.ts(item.deadline()), active});
+                }
+                for (ReminderSchedule.Planned p : desired) {
+                    ReminderRow row = rows.stream().filter(r -> r.deadline().equals(item.deadline()) && r.offset() == p.offsetDays())
+                            .findFirst().orElse(null);
+                    if (p.dueAt().isBefore(earliest)) {
+                        continue;
+                    }
+                    if (row == null) {
+                        inserts.add(new Object[]{UUID.randomUUID(), item.id(), item.jurisdictionId(), Sql.ts(item.deadline()),
+                                p.offsetDays(), p.kind().name(), p.escalate(), Sql.ts(p.dueAt()), p.localDate(), Sql.ts(now), Sql.ts(now)});
+                        added.add(p.offsetDays());
+                    } else if (row.status().equals("CANCELLED")) {
+                        reopen.add(new Object[]{Sql.ts(now), row.id()});
+                        added.add(p.offsetDays());
+                    }
+                }
+                if (!added.isEmpty() || !stopped.isEmpty()) {
+                    Map<String, Object> after = new LinkedHashMap<>();
+                    after.put("deadline", item.deadline().toString());
+                    after.put("status", item.status());
+                    after.put("enjoined", item.enjoined());
+                    after.put("planned", added);
+                    after.put("stopped", stopped);
+                    if (!stopped.isEmpty()) {
+                        after.put("reason", stopReason);
+                    }
+                    changes.add(new AuditTrail.Change(stopped.isEmpty() ? "reminders.planned"
+                            : added.isEmpty() ? "reminders.stopped" : "reminders.replanned", "requirement", item.id(), null, after));
+                }
+            }
+            batch(c, "INSERT INTO reminder (id, requirement_id, jurisdiction_id, deadline_at, offset_days, kind, escalate, due_at, "
+                    + "local_date, status, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'PLANNED', ?, ?) "
+                    + "ON CONFLICT DO NOTHING", inserts);
+            batch(c, "UPDATE reminder SET status = 'PLANNED', reason = NULL, updated_at = ? WHERE id = ? AND status = 'CANCELLED'", reopen);
+            batch(c, "UPDATE reminder SET status = 'CANCELLED', reason = ?, updated_at = ? WHERE id = ? AND status = 'PLANNED'", cancel);
+            // Deliveries not yet sent stop too: all of them when the requirement stops, those of an older deadline when it moves.
+            batch(c, "UPDATE delivery SET status = 'CANCELLED', updated_at = ?, last_error = ? WHERE requirement_id = ? "
+                    + "AND status IN ('PENDING', 'FAILED', 'DEAD') AND (deadline_at <> ? OR ? = FALSE)", cancelDeliveries);
+            audit.recordAll(changes);
+            if (nextCursor != null) {
+                saveCursor(c, nextCursor);
+            }
+            return new Counts(inserts.size() + reopen.size(), cancel.size());
+        });
+    }
+
+    private static Void saveCursor(Connection c, String cursor) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE feed_state SET feed_cursor = ? WHERE id = 'grants'")) {
+            ps.setString(1, cursor);
+            ps.executeUpdate();
+        }
+        return null;
+    }
+
+    private static void batch(Connection c, String sql, List<Object[]> rows) throws SQLException {
+        if (rows.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (Object[] row : rows) {
+                for (int i = 0; i < row.length; i++) {
+                    ps.setObject(i + 1, row[i]);
+                }
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    private static Map<UUID, Existing> existing(Connection c, Set<UUID> ids) throws SQLException {
+        Map<UUID, Existing> found = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT id, program_id, award_number, program_name, condition_title "
+                + "FROM tracked_requirement WHERE id IN (" + Sql.marks(ids.size()) + ")")) {
+            Sql.bind(ps, 1, ids);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    found.put(Sql.uuid(rs, "id"), new Existing(Sql.uuid(rs, "program_id"), rs.getString("award_number"),
+                            rs.getString("program_name"), rs.getString("condition_title")));
+                }
+            }
+        }
+        return found;
+    }
+
+    private static Map<UUID, List<ReminderRow>> reminders(Connection c, Set<UUID> ids) throws SQLException {
+        Map<UUID, List<ReminderRow>> found = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT id, requirement_id, deadline_at, offset_days, status "
+                + "FROM reminder WHERE requirement_id IN (" + Sql.marks(ids.size()) + ")")) {
+            Sql.bind(ps, 1, ids);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    found.computeIfAbsent(Sql.uuid(rs, "requirement_id"), k -> new ArrayList<>()).add(new ReminderRow(
+                            Sql.uuid(rs, "id"), Sql.instant(rs, "deadline_at"), rs.getInt("offset_days"), rs.getString("status")));
+                }
+            }
+        }
+        return found;
+    }
+
+    private static void upsertTracked(Connection c, java.util.Collection<GrantsClient.FeedItem> items, Map<UUID, Existing> names,
+                                      Set<UUID> existing, Instant now) throws SQLException {
+        List<Object[]> updates = new ArrayList<>();
+        List<Object[]> inserts = new ArrayList<>();
+        for (GrantsClient.FeedItem i : items) {
+            Existing n = names.get(i.id());
+            Object[] values = {i.awardId(), i.conditionId(), i.jurisdictionId(), n.programId(), n.awardNumber(), n.programName(),
+                    Sql.clip(n.conditionTitle(), 1000), Sql.ts(i.deadline()), i.deadlineLocalDate(), i.deadlineLocalTime(),
+                    i.timeZone(), i.status(), i.enjoined(), i.version(), Sql.ts(now), i.id()};
+            (existing.contains(i.id()) ? updates : inserts).add(values);
+        }
+        batch(c, "UPDATE tracked_requirement SET award_id = ?, condition_id = ?, jurisdiction_id = ?, program_id = ?, "
+                + "award_number = ?, program_name = ?, condition_title = ?, deadline_at = ?, deadline_local_date = ?, "
+                + "deadline_local_time = ?, time_zone = ?, status = ?, enjoined = ?, source_version = ?, updated_at = ? WHERE id = ?", updates);
+        batch(c, "INSERT INTO tracked_requirement (award_id, condition_id, jurisdiction_id, program_id, award_number, program_name, "
+                + "condition_title, deadline_at, deadline_local_date, deadline_local_time, time_zone, status, enjoined, source_version, "
+                + "updated_at, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", inserts);
+    }
+}

@@ -1,0 +1,194 @@
+package org.grantline.notifications.webhook;
+
+import io.micronaut.context.annotation.Value;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Singleton;
+import org.grantline.notifications.delivery.Backoff;
+import org.grantline.notifications.plan.ReminderSchedule;
+import org.grantline.notifications.support.NotificationsConfig;
+import org.grantline.notifications.support.Sql;
+import org.grantline.shared.audit.AuditTrail;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Posts webhook deliveries: claimed like emails (SKIP LOCKED, then SENDING with a lease), signed
+ * with HMAC-SHA256, a 2xx answer is SENT, anything else retries with backoff until DEAD.
+ */
+@Singleton
+public class WebhookDispatcher {
+    private final TransactionOperations<Connection> tx;
+    private final WebhookRepository webhooks;
+    private final NotificationsConfig config;
+    private final AuditTrail audit;
+    private final Clock clock;
+    private final JsonMapper json;
+    private final Backoff backoff;
+    private final String instance;
+    private final HttpClient http;
+
+    public WebhookDispatcher(TransactionOperations<Connection> tx, WebhookRepository webhooks, NotificationsConfig config,
+                             AuditTrail audit, Clock clock, JsonMapper json,
+                             @Value("${micronaut.application.instance.id:local}") String instance) {
+        this.tx = tx;
+        this.webhooks = webhooks;
+        this.config = config;
+        this.audit = audit;
+        this.clock = clock;
+        this.json = json;
+        this.backoff = new Backoff(config.getBackoffBase(), config.getBackoffCap(), () -> ThreadLocalRandom.current().nextDouble());
+        this.instance = instance + "-" + UUID.randomUUID().toString().substring(0, 8);
+        this.http = HttpClient.newBuilder().connectTimeout(config.getWebhookTimeout()).build();
+    }
+
+    private record Job(UUID id, UUID webhookId, int attempts, Map<String, Object> event) {
+    }
+
+    public record Outcome(int sent, int failed, int dead) {
+    }
+
+    public Outcome run() {
+        Instant now = clock.instant();
+        List<Job> jobs = claim(now);
+        int sent = 0;
+        int failed = 0;
+        int dead = 0;
+        for (Job job : jobs) {
+            String error = post(job);
+            String status = record(job, error);
+            switch (status) {
+                case "SENT" -> sent++;
+                case "DEAD" -> dead++;
+                default -> failed++;
+            }
+        }
+        return new Outcome(sent, failed, dead);
+    }
+
+    private List<Job> claim(Instant now) {
+        return tx.executeWrite(status -> {
+            Connection c = status.getConnection();
+            List<UUID> ids = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT id FROM delivery WHERE channel = 'WEBHOOK' AND ((status IN ('PENDING', 'FAILED') "
+                    + "AND next_attempt_at <= ?) OR (status = 'SENDING' AND claimed_until < ?)) ORDER BY next_attempt_at, id LIMIT ? FOR UPDATE SKIP LOCKED")) {
+                ps.setObject(1, Sql.ts(now));
+                ps.setObject(2, Sql.ts(now));
+                ps.setInt(3, config.getBatchSize());
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        ids.add(Sql.uuid(rs, "id"));
+                    }
+                }
+            }
+            if (ids.isEmpty()) {
+                return List.<Job>of();
+            }
+            try (PreparedStatement ps = c.prepareStatement("UPDATE delivery SET status = 'SENDING', claimed_by = ?, claimed_until = ? WHERE id IN ("
+                    + Sql.marks(ids.size()) + ")")) {
+                ps.setString(1, instance);
+                ps.setObject(2, Sql.ts(now.plus(config.getLease())));
+                Sql.bind(ps, 3, ids);
+                ps.executeUpdate();
+            }
+            List<Job> jobs = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT d.id, d.recipient, d.attempts, d.requirement_id, d.jurisdiction_id, "
+                    + "d.offset_days, d.deadline_at, r.kind, r.escalate, t.condition_title, t.award_number, t.program_name, "
+                    + "t.jurisdiction_name, t.time_zone, t.deadline_local_date, t.deadline_local_time FROM delivery d "
+                    + "JOIN reminder r ON r.id = d.reminder_id JOIN tracked_requirement t ON t.id = d.requirement_id WHERE d.id IN ("
+                    + Sql.marks(ids.size()) + ")")) {
+                Sql.bind(ps, 1, ids);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        Map<String, Object> event = new LinkedHashMap<>();
+                        event.put("deliveryId", Sql.uuid(rs, "id").toString());
+                        event.put("type", rs.getBoolean("escalate") ? "certification.overdue" : "certification.reminder");
+                        event.put("requirementId", Sql.uuid(rs, "requirement_id").toString());
+                        event.put("jurisdictionId", Sql.uuid(rs, "jurisdiction_id").toString());
+                        event.put("jurisdictionName", rs.getString("jurisdiction_name"));
+                        event.put("condition", rs.getString("condition_title"));
+                        event.put("program", rs.getString("program_name"));
+                        event.put("awardNumber", rs.getString("award_number"));
+                        event.put("offsetDays", rs.getInt("offset_days"));
+                        event.put("when", ReminderSchedule.describe(rs.getInt("offset_days")));
+                        event.put("deadline", Sql.instant(rs, "deadline_at").toString());
+                        event.put("deadlineLocal", rs.getObject("deadline_local_date", java.time.LocalDate.class) + "T"
+                                + rs.getObject("deadline_local_time", java.time.LocalTime.class));
+                        event.put("timeZone", rs.getString("time_zone"));
+                        jobs.add(new Job(Sql.uuid(rs, "id"), UUID.fromString(rs.getString("recipient")), rs.getInt("attempts"), event));
+                    }
+                }
+            }
+            return jobs;
+        });
+    }
+
+    private String post(Job job) {
+        Webhook hook = webhooks.findById(job.webhookId()).orElse(null);
+        if (hook == null || !hook.active()) {
+            return "webhook removed";
+        }
+        try {
+            String body = json.writeValueAsString(job.event());
+            long t = clock.instant().getEpochSecond();
+            HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(hook.url())).timeout(config.getWebhookTimeout())
+                    .header("Content-Type", "application/json")
+                    .header(WebhookSignature.HEADER, WebhookSignature.header(hook.secret(), t, body))
+                    .header("X-GrantLine-Delivery", job.id().toString())
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding());
+            return response.statusCode() / 100 == 2 ? null : "HTTP " + response.statusCode();
+        } catch (IOException | IllegalArgumentException e) {
+            return e.toString();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "interrupted";
+        }
+    }
+
+    private String record(Job job, String error) {
+        Instant now = clock.instant();
+        int attempts = job.attempts() + 1;
+        String next = error == null ? "SENT" : attempts >= config.getMaxAttempts() || "webhook removed".equals(error) ? "DEAD" : "FAILED";
+        Instant retryAt = next.equals("FAILED") ? now.plus(backoff.after(attempts)) : now;
+        tx.executeWrite(status -> {
+            try (PreparedStatement ps = status.getConnection().prepareStatement("UPDATE delivery SET status = ?, attempts = ?, "
+                    + "next_attempt_at = ?, last_error = ?, sent_at = ?, claimed_by = NULL, claimed_until = NULL, updated_at = ? "
+                    + "WHERE id = ? AND status = 'SENDING' AND claimed_by = ?")) {
+                ps.setString(1, next);
+                ps.setInt(2, attempts);
+                ps.setObject(3, Sql.ts(retryAt));
+                ps.setString(4, Sql.clip(error, 1000));
+                ps.setObject(5, next.equals("SENT") ? Sql.ts(now) : null);
+                ps.setObject(6, Sql.ts(now));
+                ps.setObject(7, job.id());
+                ps.setString(8, instance);
+                if (ps.executeUpdate() == 1) {
+                    Map<String, Object> after = new LinkedHashMap<>();
+                    after.put("status", next);
+                    after.put("attempts", attempts);
+                    if (error != null) {
+                        after.put("error", Sql.clip(error, 300));
+                    }
+                    audit.recordAs("system", "webhook." + next.toLowerCase(), "delivery", job.id(), null, after);
+                }
+            }
+            return null;
+        });
+        return next;
+    }
+}

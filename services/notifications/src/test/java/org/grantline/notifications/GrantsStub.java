@@ -1,0 +1,128 @@
+package org.grantline.notifications;
+
+import org.grantline.shared.test.TestTokens;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The grants service's deadline feed (window, keyset cursor over changes), awards, programs and
+ * conditions over real HTTP, and the gateway's client-credentials endpoint that hands this service its token.
+ */
+public final class GrantsStub extends StubServer {
+    public final UUID programId = UUID.randomUUID();
+    public final UUID conditionId = UUID.randomUUID();
+    public static final String CONDITION_TITLE = "Compliance with 8 U.S.C. 1373";
+    private final Map<UUID, Map<String, Object>> requirements = new ConcurrentHashMap<>();
+    private final Map<UUID, Instant> changedAt = new ConcurrentHashMap<>();
+    private final Map<UUID, Map<String, Object>> awards = new ConcurrentHashMap<>();
+    /** Change stamps: real time, so a cursor from an earlier run never hides a later change. */
+    private final AtomicLong stamp = new AtomicLong(System.currentTimeMillis() * 1000);
+
+    @Override
+    protected Object handle(String method, String path, Map<String, String> q) {
+        if (path.equals("/oauth/access_token")) {
+            return Map.of("access_token", TestTokens.shared().service("notifications"), "expires_in", 600, "token_type", "Bearer");
+        }
+        if (path.equals("/api/certifications/feed")) {
+            return feed(Instant.parse(q.get("from")), Instant.parse(q.get("to")), q.get("cursor"), Integer.parseInt(q.getOrDefault("limit", "500")));
+        }
+        if (path.equals("/api/awards")) {
+            int page = Integer.parseInt(q.getOrDefault("page", "0"));
+            int size = Integer.parseInt(q.getOrDefault("size", "20"));
+            List<Map<String, Object>> all = awards.values().stream().sorted(Comparator.comparing(a -> a.get("id").toString())).toList();
+            return Map.of("items", all.subList(Math.min(all.size(), page * size), Math.min(all.size(), (page + 1) * size)),
+                    "page", page, "size", size, "total", all.size());
+        }
+        if (path.startsWith("/api/awards/")) {
+            return awards.get(UUID.fromString(path.substring("/api/awards/".length())));
+        }
+        if (path.equals("/api/programs/" + programId)) {
+            return Map.of("id", programId.toString(), "code", "JAG", "name", "Edward Byrne Memorial JAG Program");
+        }
+        if (path.equals("/api/programs/" + programId + "/conditions")) {
+            return List.of(Map.of("id", conditionId.toString(), "programId", programId.toString(), "fiscalYear",
+                    Integer.parseInt(q.getOrDefault("fiscalYear", "2017")), "code", "1373", "title", CONDITION_TITLE));
+        }
+        return null;
+    }
+
+    private synchronized Map<String, Object> feed(Instant from, Instant to, String cursor, int limit) {
+        Instant since = Instant.EPOCH;
+        String after = new UUID(0, 0).toString();
+        if (cursor != null) {
+            String[] p = cursor.split("_");
+            since = Instant.parse(p[0]);
+            after = p[1];
+        }
+        Instant s = since;
+        String a = after;
+        List<UUID> changed = requirements.keySet().stream().filter(id -> {
+                    Instant deadline = Instant.parse((String) requirements.get(id).get("deadline"));
+                    if (deadline.isBefore(from) || !deadline.isBefore(to)) {
+                        return false;
+                    }
+                    int c = changedAt.get(id).compareTo(s);
+                    return c > 0 || (c == 0 && id.toString().compareTo(a) > 0);
+                }).sorted(Comparator.comparing((UUID id) -> changedAt.get(id)).thenComparing(UUID::toString))
+                .toList();
+        boolean more = changed.size() > limit;
+        List<UUID> page = more ? changed.subList(0, limit) : changed;
+        String next = page.isEmpty() ? since + "_" + after : changedAt.get(page.get(page.size() - 1)) + "_" + page.get(page.size() - 1);
+        return Map.of("items", page.stream().map(requirements::get).toList(), "cursor", next, "more", more);
+    }
+
+    /** A new requirement (and its award) due at a local date and time in a zone; answers its id. */
+    public UUID requirement(UUID jurisdiction, String zone, LocalDate date, LocalTime time) {
+        UUID award = UUID.randomUUID();
+        awards.put(award, Map.of("id", award.toString(), "jurisdictionId", jurisdiction.toString(), "programId", programId.toString(),
+                "fiscalYear", 2017, "awardNumber", "2017-DJ-BX-" + (1000 + awards.size())));
+        UUID id = UUID.randomUUID();
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("id", id.toString());
+        r.put("awardId", award.toString());
+        r.put("conditionId", conditionId.toString());
+        r.put("jurisdictionId", jurisdiction.toString());
+        r.put("timeZone", zone);
+        r.put("status", "OPEN");
+        r.put("enjoined", false);
+        r.put("version", 0);
+        requirements.put(id, r);
+        deadline(id, date, time);
+        return id;
+    }
+
+    public synchronized void deadline(UUID id, LocalDate date, LocalTime time) {
+        Map<String, Object> r = requirements.get(id);
+        r.put("deadlineLocalDate", date.toString());
+        r.put("deadlineLocalTime", time.toString());
+        r.put("deadline", LocalDateTime.of(date, time).atZone(ZoneId.of((String) r.get("timeZone"))).toInstant().toString());
+        touch(id);
+    }
+
+    public synchronized void status(UUID id, String status) {
+        requirements.get(id).put("status", status);
+        touch(id);
+    }
+
+    public synchronized void enjoined(UUID id, boolean enjoined) {
+        requirements.get(id).put("enjoined", enjoined);
+        touch(id);
+    }
+
+    private void touch(UUID id) {
+        Map<String, Object> r = requirements.get(id);
+        r.put("version", ((Number) r.get("version")).longValue() + 1);
+        changedAt.put(id, Instant.EPOCH.plusNanos(stamp.incrementAndGet() * 1000));
+    }
+}

@@ -1,0 +1,435 @@
+package org.grantline.notifications.delivery;
+
+import biweekly.Biweekly;
+import biweekly.ICalendar;
+import biweekly.component.VEvent;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import com.sun.net.httpserver.HttpServer;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import jakarta.mail.BodyPart;
+import jakarta.mail.Multipart;
+import jakarta.mail.internet.MimeMessage;
+import org.grantline.notifications.GrantsStub;
+import org.grantline.notifications.JurisdictionStub;
+import org.grantline.notifications.NotificationsTestSupport;
+import org.grantline.notifications.TestClock;
+import org.grantline.notifications.webhook.WebhookSignature;
+import org.grantline.shared.test.TestHttp;
+import org.grantline.shared.test.TestTokens;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import javax.sql.DataSource;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Reminders end to end: the feed and the registry as stand-ins over HTTP, a real SMTP server (GreenMail), a clock the test moves. */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class RemindersEndToEndTest implements TestPropertyProvider {
+    static final TestTokens TOKENS = TestTokens.shared();
+    static final String NY = "America/New_York";
+    final GrantsStub grants = new GrantsStub();
+    final JurisdictionStub registry = new JurisdictionStub();
+    final GreenMail smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+
+    {
+        smtp.start();
+    }
+
+    @Inject
+    EmbeddedServer server;
+    @Inject
+    io.micronaut.transaction.TransactionOperations<java.sql.Connection> tx;
+    TestHttp http;
+
+    @Override
+    public Map<String, String> getProperties() {
+        return NotificationsTestSupport.properties(grants, registry, smtp.getSmtp().getPort());
+    }
+
+    @BeforeAll
+    void start() {
+        http = new TestHttp(server.getURL().toString());
+        NotificationsTestSupport.resetFeed(tx);
+    }
+
+    @AfterAll
+    void stop() {
+        smtp.stop();
+        grants.close();
+        registry.close();
+    }
+
+    record Place(UUID id, String manager, String chief, String police) {
+    }
+
+    Place place(String name, String zone) {
+        UUID id = registry.jurisdiction(name, "MD", zone);
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        Place p = new Place(id, "manager." + tag + "@city.test", "mayor." + tag + "@city.test", "police." + tag + "@city.test");
+        registry.contact(id, "GRANT_MANAGER", p.manager());
+        registry.contact(id, "CHIEF_EXECUTIVE", p.chief());
+        registry.contact(id, "POLICE_CHIEF", p.police());
+        return p;
+    }
+
+    Map<String, Object> run(Instant now) {
+        TestClock.set(now);
+        TestHttp.Response r = http.post("/api/reminders/run", TOKENS.admin(), Map.of());
+        assertThat(r.status()).as(r.toString()).isEqualTo(200);
+        return r.json();
+    }
+
+    List<MimeMessage> mailTo(String address) throws Exception {
+        List<MimeMessage> found = new ArrayList<>();
+        for (MimeMessage m : smtp.getReceivedMessages()) {
+            if (Arrays.stream(m.getAllRecipients()).anyMatch(a -> a.toString().contains(address))) {
+                found.add(m);
+            }
+        }
+        return found;
+    }
+
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> schedule(UUID requirement) {
+        TestHttp.Response r = http.get("/api/reminders/schedule?requirementId=" + requirement, TOKENS.dojOfficer());
+        assertThat(r.status()).as(r.toString()).isEqualTo(200);
+        return (List<Map<String, Object>>) (List<?>) r.jsonList();
+    }
+
+    static String part(MimeMessage m, String type) throws Exception {
+        return parts(m).stream().filter(p -> {
+            try {
+                return p.getContentType().toLowerCase().startsWith(type);
+            } catch (Exception e) {
+                return false;
+            }
+        }).map(p -> {
+            try (InputStream in = p.getInputStream()) {
+                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }).findFirst().orElseThrow(() -> new AssertionError("no " + type + " part"));
+    }
+
+    static List<BodyPart> parts(Object content) throws Exception {
+        List<BodyPart> all = new ArrayList<>();
+        Object c = content instanceof MimeMessage m ? m.getContent() : content;
+        if (c instanceof Multipart mp) {
+            for (int i = 0; i < mp.getCount(); i++) {
+                BodyPart p = mp.getBodyPart(i);
+                if (p.getContent() instanceof Multipart) {
+                    all.addAll(parts(p.getContent()));
+                } else {
+                    all.add(p);
+                }
+            }
+        }
+        return all;
+    }
+
+    @Test
+    void aRequirementDueIn7DaysGetsItsReminderAt0900JurisdictionTimeOnceWithContentAndCalendar() throws Exception {
+        Place city = place("Baltimore", NY);
+        UUID requirement = grants.requirement(city.id(), NY, LocalDate.of(2031, 5, 8), LocalTime.of(23, 59));
+        run(Instant.parse("2031-05-01T12:00:00Z"));
+        assertThat(schedule(requirement)).extracting(r -> r.get("offsetDays")).containsExactly(7, 3, 1, 0, -1, -7);
+        assertThat(schedule(requirement).get(0)).containsEntry("dueAt", "2031-05-01T13:00:00Z").containsEntry("status", "PLANNED");
+
+        run(Instant.parse("2031-05-01T12:59:59Z"));
+        assertThat(mailTo(city.manager())).isEmpty();
+        run(Instant.parse("2031-05-01T13:00:05Z"));
+        run(Instant.parse("2031-05-01T13:05:00Z"));
+        List<MimeMessage> mail = mailTo(city.manager());
+        assertThat(mail).hasSize(1);
+        MimeMessage m = mail.get(0);
+        assertThat(m.getSubject()).contains(GrantsStub.CONDITION_TITLE).contains("due in 7 days").contains("Baltimore");
+        assertThat(m.getHeader("Message-ID")[0]).matches("<digest\\.[0-9a-f-]{36}@grantline\\.notifications>");
+        String text = part(m, "text/plain");
+        assertThat(text).contains("Thursday, May 8, 2031 at 11:59 PM EDT").contains("What to do: Submit the signed certification")
+                .contains("https://grantline.test/api/certifications/requirements/" + requirement).contains("2017-DJ-BX-");
+        assertThat(part(m, "text/html")).contains("<a href=\"https://grantline.test/api/certifications/requirements/" + requirement);
+        ICalendar ics = Biweekly.parse(part(m, "text/calendar")).first();
+        VEvent event = ics.getEvents().get(0);
+        assertThat(event.getDateStart().getValue().toInstant()).isEqualTo(Instant.parse("2031-05-09T03:59:00Z"));
+        assertThat(event.getUid().getValue()).isEqualTo(requirement + "@grantline");
+        assertThat(event.getAlarms()).hasSize(2);
+        assertThat(mailTo(city.chief())).as("not escalated before the deadline").isEmpty();
+        assertThat(mailTo(city.police())).as("not a reminder role").isEmpty();
+
+        TestHttp.Response deliveries = http.get("/api/reminders?requirementId=" + requirement + "&channel=EMAIL", TOKENS.auditor());
+        assertThat(deliveries.json().get("total")).isEqualTo(1);
+        assertThat(http.get("/api/reminders/counts?requirementId=" + requirement, TOKENS.dojOfficer()).json()).containsEntry("SENT", 2);
+    }
+
+    @Test
+    void aDeadlineAcrossTheSpringClockChangeIsRemindedAt0900LocalOnEachDay() throws Exception {
+        Place city = place("Albuquerque", "America/Denver");
+        UUID requirement = grants.requirement(city.id(), "America/Denver", LocalDate.of(2031, 3, 10), LocalTime.of(17, 0));
+        run(Instant.parse("2031-03-02T00:00:00Z"));
+        Map<Object, Object> due = new java.util.HashMap<>();
+        schedule(requirement).forEach(r -> due.put(r.get("offsetDays"), r.get("dueAt")));
+        assertThat(due).containsEntry(7, "2031-03-03T16:00:00Z")     // 09:00 MST
+                .containsEntry(1, "2031-03-09T15:00:00Z")             // 09:00 MDT, the day clocks went forward
+                .containsEntry(0, "2031-03-10T15:00:00Z");
+        run(Instant.parse("2031-03-03T15:59:00Z"));
+        assertThat(mailTo(city.manager())).isEmpty();
+        run(Instant.parse("2031-03-03T16:00:00Z"));
+        assertThat(mailTo(city.manager())).hasSize(1);                // 7 days before
+        run(Instant.parse("2031-03-09T14:59:00Z"));
+        assertThat(mailTo(city.manager())).hasSize(2);                // and 3 days before (09:00 MST on the 7th)
+        run(Instant.parse("2031-03-09T15:00:00Z"));
+        assertThat(mailTo(city.manager())).hasSize(3);
+        assertThat(mailTo(city.manager()).get(2).getSubject()).contains("due in 1 day");
+    }
+
+    @Test
+    void everythingDueForARecipientOnOneDayComesInOneEmail() throws Exception {
+        Place city = place("Stockton", "America/Los_Angeles");
+        UUID a = grants.requirement(city.id(), "America/Los_Angeles", LocalDate.of(2031, 6, 10), LocalTime.of(23, 59));
+        UUID b = grants.requirement(city.id(), "America/Los_Angeles", LocalDate.of(2031, 6, 10), LocalTime.of(17, 0));
+        UUID c = grants.requirement(city.id(), "America/Los_Angeles", LocalDate.of(2031, 6, 13), LocalTime.of(23, 59));
+        run(Instant.parse("2031-06-03T00:00:00Z"));   // earlier reminders are too old to catch up on
+        run(Instant.parse("2031-06-03T16:30:00Z"));   // 09:30 PDT: 7 days before a and b
+        run(Instant.parse("2031-06-03T23:00:00Z"));
+        List<MimeMessage> mail = mailTo(city.manager());
+        assertThat(mail).hasSize(1);
+        assertThat(mail.get(0).getSubject()).contains("2 certification deadlines");
+        assertThat(part(mail.get(0), "text/plain")).contains(a.toString()).contains(b.toString()).doesNotContain(c.toString());
+        assertThat(Biweekly.parse(part(mail.get(0), "text/calendar")).first().getEvents()).hasSize(2);
+        run(Instant.parse("2031-06-06T16:30:00Z"));   // 7 days before c
+        assertThat(mailTo(city.manager())).hasSize(2);
+    }
+
+    @Test
+    void aSubmissionStopsPendingRemindersAtOnce() throws Exception {
+        Place city = place("Chicago", "America/Chicago");
+        UUID requirement = grants.requirement(city.id(), "America/Chicago", LocalDate.of(2031, 7, 20), LocalTime.of(23, 59));
+        run(Instant.parse("2031-07-10T00:00:00Z"));
+        assertThat(schedule(requirement)).allSatisfy(r -> assertThat(r).containsEntry("status", "PLANNED"));
+        grants.status(requirement, "SUBMITTED");
+        run(Instant.parse("2031-07-10T00:05:00Z"));
+        assertThat(schedule(requirement)).allSatisfy(r -> assertThat(r).containsEntry("status", "CANCELLED").containsEntry("reason", "submitted"));
+        run(Instant.parse("2031-07-22T00:00:00Z"));
+        assertThat(mailTo(city.manager())).isEmpty();
+        assertThat(mailTo(city.chief())).isEmpty();
+    }
+
+    @Test
+    void anExtendedDeadlineReplansTheReminders() throws Exception {
+        Place city = place("Philadelphia", NY);
+        UUID requirement = grants.requirement(city.id(), NY, LocalDate.of(2031, 8, 10), LocalTime.of(23, 59));
+        run(Instant.parse("2031-08-01T00:00:00Z"));
+        grants.deadline(requirement, LocalDate.of(2031, 9, 10), LocalTime.of(23, 59));
+        run(Instant.parse("2031-08-01T00:05:00Z"));
+        List<Map<String, Object>> all = schedule(requirement);
+        assertThat(all).filteredOn(r -> r.get("deadline").equals("2031-08-11T03:59:00Z"))
+                .allSatisfy(r -> assertThat(r).containsEntry("status", "CANCELLED"));
+        assertThat(all).filteredOn(r -> r.get("deadline").equals("2031-09-11T03:59:00Z"))
+                .extracting(r -> r.get("offsetDays")).containsExactly(30, 14, 7, 3, 1, 0, -1, -7);
+        run(Instant.parse("2031-08-03T14:00:00Z"));   // the old 7-day moment
+        assertThat(mailTo(city.manager())).isEmpty();
+        run(Instant.parse("2031-08-11T13:01:00Z"));   // 30 days before the new deadline
+        assertThat(mailTo(city.manager())).hasSize(1);
+        assertThat(mailTo(city.manager()).get(0).getSubject()).contains("due in 30 days");
+    }
+
+    @Test
+    void aCourtOrderStopsRemindersAndTheyResumeWhenItIsLifted() throws Exception {
+        Place city = place("San Francisco", "America/Los_Angeles");
+        UUID requirement = grants.requirement(city.id(), "America/Los_Angeles", LocalDate.of(2031, 10, 20), LocalTime.of(23, 59));
+        run(Instant.parse("2031-10-01T00:00:00Z"));
+        grants.enjoined(requirement, true);
+        run(Instant.parse("2031-10-01T00:05:00Z"));
+        assertThat(schedule(requirement)).allSatisfy(r -> assertThat(r).containsEntry("status", "CANCELLED").containsEntry("reason", "court order"));
+        run(Instant.parse("2031-10-06T17:00:00Z"));   // the 14-day moment passes while enjoined
+        assertThat(mailTo(city.manager())).isEmpty();
+        grants.enjoined(requirement, false);
+        run(Instant.parse("2031-10-10T00:00:00Z"));
+        assertThat(schedule(requirement)).filteredOn(r -> r.get("status").equals("PLANNED"))
+                .extracting(r -> r.get("offsetDays")).containsExactly(7, 3, 1, 0, -1, -7);
+        run(Instant.parse("2031-10-13T16:01:00Z"));
+        assertThat(mailTo(city.manager())).hasSize(1);
+    }
+
+    @Test
+    void anOverdueRequirementEscalatesToTheChiefExecutiveAndTheDojOfficerAndTheirInboxes() throws Exception {
+        Place city = place("New Orleans", "America/Chicago");
+        UUID requirement = grants.requirement(city.id(), "America/Chicago", LocalDate.of(2031, 11, 20), LocalTime.of(23, 59));
+        run(Instant.parse("2031-11-19T00:00:00Z"));
+        run(Instant.parse("2031-11-21T15:00:00Z"));   // 09:00 CST the day after
+        assertThat(mailTo(city.chief())).hasSize(1);
+        assertThat(mailTo(city.manager())).hasSize(2);                  // the day-of reminder, then the overdue notice
+        assertThat(mailTo(city.chief()).get(0).getSubject()).startsWith("Overdue: ").contains("1 day overdue");
+        assertThat(part(mailTo(city.chief()).get(0), "text/plain")).contains("chief executive and DOJ");
+        assertThat(mailTo("doj.officer@doj.test").stream().filter(m -> {
+            try {
+                return part(m, "text/plain").contains(requirement.toString());
+            } catch (Exception e) {
+                return false;
+            }
+        })).hasSize(1);
+
+        TestHttp.Response official = http.get("/api/notifications", TOKENS.official(city.id()));
+        assertThat(official.body()).contains("1 day overdue").contains(requirement.toString());
+        assertThat(http.get("/api/notifications", TOKENS.official(UUID.randomUUID())).body()).doesNotContain(requirement.toString());
+        assertThat(http.get("/api/notifications", TOKENS.dojOfficer()).body()).contains("Escalation: ");
+        long unread = ((Number) http.get("/api/notifications/unread-count", TOKENS.official(city.id())).json().get("unread")).longValue();
+        assertThat(unread).isGreaterThanOrEqualTo(2);
+        @SuppressWarnings("unchecked")
+        String first = ((List<Map<String, Object>>) official.json().get("items")).get(0).get("id").toString();
+        assertThat(http.post("/api/notifications/" + first + "/read", TOKENS.official(city.id()), Map.of()).status()).isEqualTo(204);
+        assertThat(((Number) http.get("/api/notifications/unread-count", TOKENS.official(city.id())).json().get("unread")).longValue())
+                .isEqualTo(unread - 1);
+        assertThat(http.post("/api/notifications/" + first + "/read", TOKENS.official(UUID.randomUUID()), Map.of()).status()).isEqualTo(404);
+    }
+
+    @Test
+    void webhooksAreSignedRetriedWithBackoffAndTheirOutcomesVisible() throws Exception {
+        Place city = place("Providence", NY);
+        List<String[]> received = new CopyOnWriteArrayList<>();
+        AtomicInteger calls = new AtomicInteger();
+        HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        receiver.createContext("/hook", ex -> {
+            String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            received.add(new String[]{ex.getRequestHeaders().getFirst(WebhookSignature.HEADER), body});
+            int status = calls.incrementAndGet() == 1 ? 500 : 204;
+            ex.sendResponseHeaders(status, -1);
+            ex.close();
+        });
+        receiver.start();
+        try {
+            TestHttp.Response registered = http.post("/api/notifications/webhooks", TOKENS.official(city.id()),
+                    Map.of("url", "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook"));
+            assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
+            String secret = (String) registered.json().get("secret");
+            String hook = (String) registered.json().get("id");
+            assertThat(registered.json()).containsEntry("jurisdictionId", city.id().toString());
+            assertThat(http.get("/api/notifications/webhooks", TOKENS.official(city.id())).body()).contains(hook).doesNotContain(secret);
+            assertThat(http.post("/api/notifications/webhooks", TOKENS.official(city.id()),
+                    Map.of("url", "http://127.0.0.1:9/x", "jurisdictionId", UUID.randomUUID().toString())).status()).isEqualTo(403);
+
+            UUID requirement = grants.requirement(city.id(), NY, LocalDate.of(2031, 12, 20), LocalTime.of(23, 59));
+            run(Instant.parse("2031-12-10T00:00:00Z"));
+            run(Instant.parse("2031-12-13T14:00:30Z"));   // 09:00 EST, 7 days before
+            assertThat(received).hasSize(1);
+            TestHttp.Response failed = http.get("/api/notifications/webhooks/" + hook + "/deliveries", TOKENS.official(city.id()));
+            assertThat(failed.body()).contains("\"status\":\"FAILED\"").contains("HTTP 500");
+            run(Instant.parse("2031-12-13T14:02:00Z"));   // after the first backoff (at most 30 s)
+            assertThat(received).hasSize(2);
+            String[] delivered = received.get(1);
+            long t = Long.parseLong(delivered[0].split(",")[0].substring(2));
+            assertThat(delivered[0]).isEqualTo(WebhookSignature.header(secret, t, delivered[1]));
+            assertThat(delivered[0]).endsWith(WebhookSignature.hmac(secret, t + "." + delivered[1]));
+            assertThat(delivered[1]).contains(requirement.toString()).contains("\"offsetDays\":7");
+            TestHttp.Response outcome = http.get("/api/notifications/webhooks/" + hook + "/deliveries", TOKENS.official(city.id()));
+            assertThat(outcome.body()).contains("\"status\":\"SENT\"").contains("\"attempts\":2");
+            assertThat(http.get("/api/notifications/webhooks/" + hook + "/deliveries", TOKENS.official(UUID.randomUUID())).status()).isEqualTo(404);
+            run(Instant.parse("2031-12-13T15:00:00Z"));
+            assertThat(received).as("sent once").hasSize(2);
+        } finally {
+            receiver.stop(0);
+        }
+    }
+
+    @Test
+    void aCalendarFeedIsValidPrivateToItsJurisdictionReachableWithoutATokenAndRevocable() throws Exception {
+        Place city = place("Milwaukee", "America/Chicago");
+        Place other = place("Miami Beach", NY);
+        UUID mine = grants.requirement(city.id(), "America/Chicago", LocalDate.of(2032, 1, 20), LocalTime.of(23, 59));
+        UUID theirs = grants.requirement(other.id(), NY, LocalDate.of(2032, 1, 21), LocalTime.of(23, 59));
+        run(Instant.parse("2032-01-05T00:00:00Z"));
+        TestHttp.Response created = http.post("/api/calendar/feeds", TOKENS.legalOfficer(city.id()), Map.of());
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        String url = (String) created.json().get("url");
+        assertThat(url).startsWith("https://grantline.test/api/calendar/ics/");
+        String path = url.substring("https://grantline.test".length());
+        TestHttp.Response feed = http.get(path, null);
+        assertThat(feed.status()).isEqualTo(200);
+        assertThat(feed.header("Content-Type")).startsWith("text/calendar");
+        ICalendar calendar = Biweekly.parse(feed.body()).first();
+        assertThat(calendar.getEvents()).extracting(e -> e.getUid().getValue()).contains(mine + "@grantline").doesNotContain(theirs + "@grantline");
+        VEvent event = calendar.getEvents().stream().filter(e -> e.getUid().getValue().startsWith(mine.toString())).findFirst().orElseThrow();
+        assertThat(event.getDateStart().getValue().toInstant()).isEqualTo(Instant.parse("2032-01-21T05:59:00Z"));
+        assertThat(event.getAlarms()).hasSize(2);
+        assertThat(http.get("/api/calendar/ics/" + "x".repeat(43) + ".ics", null).status()).isEqualTo(404);
+        assertThat(http.get("/api/calendar/feeds", null).status()).isEqualTo(401);
+        String id = (String) created.json().get("id");
+        assertThat(http.delete("/api/calendar/feeds/" + id, TOKENS.official(city.id())).status()).as("someone else's feed").isEqualTo(404);
+        assertThat(http.delete("/api/calendar/feeds/" + id, TOKENS.legalOfficer(city.id())).status()).isEqualTo(204);
+        assertThat(http.get(path, null).status()).isEqualTo(404);
+        TestHttp.Response doj = http.post("/api/calendar/feeds", TOKENS.dojOfficer(), Map.of());
+        String all = http.get(((String) doj.json().get("url")).substring("https://grantline.test".length()), null).body();
+        assertThat(all).contains(mine.toString()).contains(theirs.toString());
+    }
+
+    @Test
+    void perProgramOffsetsAndSendTimeApplyToItsRequirements() {
+        UUID program = grants.programId;
+        assertThat(http.put("/api/reminders/programs/" + program + "/settings", TOKENS.official(UUID.randomUUID()),
+                Map.of("offsetsDays", List.of(5), "overdueDays", List.of(2), "sendTime", "08:30")).status()).isEqualTo(403);
+        assertThat(http.put("/api/reminders/programs/" + program + "/settings", TOKENS.dojOfficer(),
+                Map.of("offsetsDays", List.of(-5), "overdueDays", List.of(2), "sendTime", "08:30")).status()).isEqualTo(400);
+        TestHttp.Response put = http.put("/api/reminders/programs/" + program + "/settings", TOKENS.dojOfficer(),
+                Map.of("offsetsDays", List.of(5, 0), "overdueDays", List.of(2), "sendTime", "08:30"));
+        assertThat(put.status()).as(put.toString()).isEqualTo(200);
+        try {
+            Place city = place("Honolulu", "Pacific/Honolulu");
+            UUID requirement = grants.requirement(city.id(), "Pacific/Honolulu", LocalDate.of(2032, 2, 20), LocalTime.of(17, 0));
+            run(Instant.parse("2032-02-01T00:00:00Z"));
+            assertThat(schedule(requirement)).extracting(r -> r.get("offsetDays") + "@" + r.get("dueAt"))
+                    .containsExactly("5@2032-02-15T18:30:00Z", "0@2032-02-20T18:30:00Z", "-2@2032-02-22T18:30:00Z");
+        } finally {
+            http.put("/api/reminders/programs/" + program + "/settings", TOKENS.admin(),
+                    Map.of("offsetsDays", List.of(30, 14, 7, 3, 1, 0), "overdueDays", List.of(1, 7), "sendTime", "09:00"));
+        }
+    }
+
+    @Test
+    void everyEndpointChecksTheCallersRole() {
+        String official = TOKENS.official(UUID.randomUUID());
+        assertThat(http.get("/api/reminders", official).status()).isEqualTo(403);
+        assertThat(http.get("/api/reminders", TOKENS.dojOfficer()).status()).isEqualTo(200);
+        assertThat(http.get("/api/reminders", TOKENS.auditor()).status()).isEqualTo(200);
+        assertThat(http.get("/api/reminders", TOKENS.admin()).status()).isEqualTo(200);
+        assertThat(http.get("/api/reminders?status=NONSENSE", TOKENS.admin()).status()).isEqualTo(400);
+        assertThat(http.get("/api/reminders/counts", official).status()).isEqualTo(403);
+        assertThat(http.get("/api/reminders/counts", TOKENS.auditor()).json()).containsKeys("SENT", "DEAD", "PENDING");
+        assertThat(http.post("/api/reminders/run", TOKENS.dojOfficer(), Map.of()).status()).isEqualTo(403);
+        assertThat(http.post("/api/reminders/run", TOKENS.auditor(), Map.of()).status()).isEqualTo(403);
+        assertThat(http.post("/api/reminders/run", official, Map.of()).status()).isEqualTo(403);
+        assertThat(http.post("/api/reminders/" + UUID.randomUUID() + "/retry", TOKENS.dojOfficer(), Map.of()).status()).isEqualTo(403);
+        assertThat(http.post("/api/reminders/" + UUID.randomUUID() + "/retry", TOKENS.admin(), Map.of()).status()).isEqualTo(404);
+        assertThat(http.get("/api/reminders/programs/" + UUID.randomUUID() + "/settings", official).status()).isEqualTo(403);
+        assertThat(http.post("/api/notifications/webhooks", TOKENS.auditor(), Map.of("url", "http://127.0.0.1:9/x")).status()).isEqualTo(403);
+        assertThat(http.post("/api/calendar/feeds", TOKENS.service("grants"), Map.of()).status()).isEqualTo(403);
+        assertThat(http.get("/api/reminders", null).status()).isEqualTo(401);
+        assertThat(http.get("/api/notifications/unread-count", null).status()).isEqualTo(401);
+        TestHttp.Response problem = http.get("/api/reminders", official);
+        assertThat(problem.isProblem()).isTrue();
+    }
+
+}
