@@ -298,11 +298,20 @@ class WebIT {
 
     @Order(5)
     @Test
-    void theAcceptedDeadlineLeavesTheOfficialsList() throws Exception {
+    void theAcceptedDeadlineLeavesTheOfficialsListAndTheyHaveAnInboxAndACalendarLink() throws Exception {
         signIn("baltimore.official");
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("requirements")));
         assertThat(driver.findElements(By.id("req-" + requirementId))).isEmpty();
         shot("12-official-after-acceptance");
+
+        go("#/inbox");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("inbox")));
+        go("#/jurisdiction");
+        assertThat(driver.findElement(By.id("contacts")).getText()).isNotBlank();
+        driver.findElement(By.id("new-feed")).click();
+        WebElement feed = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("feed-url")));
+        assertThat(feed.getDomProperty("value")).contains("/api/calendar/ics/").endsWith(".ics");
+        shot("15-official-jurisdiction-calendar");
         signOut();
     }
 
