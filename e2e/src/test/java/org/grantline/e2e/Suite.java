@@ -1,0 +1,93 @@
+package org.grantline.e2e;
+
+import org.grantline.shared.test.TestHttp;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The suite started as {@code ./suite up} starts it: the built jars as separate processes, on free ports, data in a temp folder. */
+final class Suite {
+    static final Path REPO = Path.of(System.getenv().getOrDefault("GRANTLINE_REPO", "..")).toAbsolutePath().normalize();
+    static final List<String> APPS = List.of("gateway", "jurisdiction", "grants", "documents", "notifications");
+
+    final Map<String, String> env = new HashMap<>();
+    final Path data;
+    final int gatewayPort;
+    final String password;
+
+    private Suite(Path data, int gatewayPort, String password) {
+        this.data = data;
+        this.gatewayPort = gatewayPort;
+        this.password = password;
+    }
+
+    static Suite up(String password) throws Exception {
+        Path data = Files.createTempDirectory("grantline-web");
+        Map<String, String> env = new HashMap<>();
+        int gateway = 0;
+        for (String app : APPS) {
+            int port = freePort();
+            env.put(app.toUpperCase() + "_PORT", String.valueOf(port));
+            if (app.equals("gateway")) {
+                gateway = port;
+            }
+        }
+        env.put("GRANTLINE_DATA_DIR", data.toString());
+        env.put("GRANTLINE_DEMO_PASSWORD", password);
+        env.put("GRANTLINE_APP_URL", "http://localhost:" + gateway);
+        Suite suite = new Suite(data, gateway, password);
+        suite.env.putAll(env);
+        String out = suite.run("up");
+        assertThat(out).contains("GrantLine is up: http://localhost:" + gateway);
+        return suite;
+    }
+
+    void down() throws Exception {
+        assertThat(run("down")).contains("GrantLine stopped.");
+    }
+
+    String url() {
+        return "http://localhost:" + gatewayPort;
+    }
+
+    TestHttp http() {
+        return new TestHttp("http://127.0.0.1:" + gatewayPort);
+    }
+
+    String token(String username) {
+        TestHttp.Response response = http().post("/login", null, Map.of("username", username, "password", password));
+        assertThat(response.status()).as(username + ": " + response).isEqualTo(200);
+        return (String) response.json().get("access_token");
+    }
+
+    String run(String command) throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder(REPO.resolve("suite").toString(), command)
+                .directory(REPO.toFile()).redirectErrorStream(true);
+        builder.environment().putAll(env);
+        builder.environment().remove("MICRONAUT_ENVIRONMENTS");
+        Process process = builder.start();
+        byte[] out = process.getInputStream().readAllBytes();
+        if (!process.waitFor(300, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("./suite " + command + " did not finish: " + new String(out, StandardCharsets.UTF_8));
+        }
+        String text = new String(out, StandardCharsets.UTF_8);
+        assertThat(process.exitValue()).as(text).isZero();
+        return text;
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

@@ -1,0 +1,58 @@
+// DOJ and auditors: deadlines across jurisdictions, filtered by program, fiscal year, state and status.
+import { get } from '../api.js';
+import { fill, add, h, table, message, errorText, field, select, localDeadline, timeLeft, statusBadge, jurisdiction, describe, programs, pool } from '../ui.js';
+
+const STATES = 'AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY'.split(' ');
+const filters = { programId: '', fiscalYear: '', state: '', status: 'OPEN', page: 0 };
+const SIZE = 50;
+
+export default async function (main) {
+  const progs = await programs();
+  const year = new Date().getFullYear();
+  const years = [];
+  for (let y = year + 1; y >= 2017; y--) years.push([String(y), 'FY' + y]);
+  const program = select('programId', [['', 'All programs'], ...progs.map(p => [p.id, p.name])], filters.programId, { id: 'f-program' });
+  const fy = select('fiscalYear', [['', 'All years'], ...years], filters.fiscalYear, { id: 'f-year' });
+  const state = select('state', [['', 'All states'], ...STATES.map(s => [s, s])], filters.state, { id: 'f-state' });
+  const status = select('status', [['', 'Any status'], ['OPEN', 'Open'], ['SUBMITTED', 'Submitted'], ['ACCEPTED', 'Accepted'], ['WAIVED', 'Waived']], filters.status, { id: 'f-status' });
+  const results = h('div', { id: 'results', 'aria-live': 'polite' });
+  const form = h('form', { class: 'card', role: 'search', onsubmit: (e) => { e.preventDefault(); filters.page = 0; load(); } },
+    h('div', { class: 'filters' }, field('Program', program), field('Fiscal year', fy), field('State', state), field('Status', status),
+      h('div', { class: 'field' }, h('button', { type: 'submit', id: 'apply-filters' }, 'Show deadlines'))));
+  add(main, h('h1', {}, 'Deadlines across jurisdictions'), form, results);
+
+  async function load() {
+    Object.assign(filters, { programId: program.value, fiscalYear: fy.value, state: state.value, status: status.value });
+    const q = new URLSearchParams({ page: filters.page, size: SIZE });
+    for (const k of ['programId', 'fiscalYear', 'state', 'status']) if (filters[k]) q.set(k, filters[k]);
+    fill(results, message('info', 'Loading…'));
+    try {
+      const page = await get('/api/certifications/requirements?' + q);
+      const items = page.items;
+      const [places, described] = await Promise.all([
+        pool(items, 6, r => jurisdiction(r.jurisdictionId)),
+        pool(items, 6, r => describe(r))]);
+      const pages = Math.max(1, Math.ceil(page.total / SIZE));
+      fill(results,
+        h('p', {}, `${page.total} requirement${page.total === 1 ? '' : 's'}; deadlines in each jurisdiction's local time.`),
+        table('Deadlines, earliest first', ['Jurisdiction', 'Program and award', 'Condition', 'Due (local time)', 'Time left', 'Status'],
+          items.map((r, i) => {
+            const p = places[i]; const d = described[i] || {};
+            return h('tr', { class: r.overdue ? 'overdue' : null, dataset: { requirementId: r.id } },
+              h('td', {}, p ? `${p.name}, ${p.state}` : '—'),
+              h('td', {}, d.program ? d.program.code : '—', h('br'), d.award ? h('a', { href: '#/awards/' + d.award.id }, d.award.awardNumber) : ''),
+              h('td', {}, h('a', { href: '#/requirements/' + r.id }, d.condition ? d.condition.title : 'Certification')),
+              h('td', {}, localDeadline(r)),
+              h('td', { class: 'left' + (r.overdue ? ' late' : '') }, r.status === 'OPEN' && !r.enjoined ? timeLeft(r.deadline) : '—'),
+              h('td', {}, statusBadge(r)));
+          }), { id: 'deadlines' }),
+        h('div', { class: 'actions' },
+          h('button', { type: 'button', class: 'secondary', disabled: filters.page === 0, onclick: () => { filters.page--; load(); } }, 'Previous page'),
+          h('span', {}, `Page ${filters.page + 1} of ${pages}`),
+          h('button', { type: 'button', class: 'secondary', disabled: filters.page + 1 >= pages, onclick: () => { filters.page++; load(); } }, 'Next page')));
+    } catch (e) {
+      fill(results, message('error', errorText(e)));
+    }
+  }
+  await load();
+}
