@@ -4,7 +4,12 @@ import io.micronaut.context.annotation.Value;
 import io.micronaut.email.Attachment;
 import io.micronaut.email.Email;
 import io.micronaut.email.MultipartBody;
-import io.micronaut.email.javamail.sender.JavaxEmailSender;
+import io.micronaut.email.javamail.composer.MessageComposer;
+import io.micronaut.email.javamail.sender.SessionProvider;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
@@ -45,7 +50,8 @@ public class EmailDispatcher {
     private static final Logger LOG = LoggerFactory.getLogger(EmailDispatcher.class);
 
     private final TransactionOperations<Connection> tx;
-    private final JavaxEmailSender sender;
+    private final SessionProvider sessions;
+    private final MessageComposer composer;
     private final NotificationsConfig config;
     private final AuditTrail audit;
     private final Clock clock;
@@ -53,10 +59,12 @@ public class EmailDispatcher {
     private final String instance;
     private final ExecutorService pool;
 
-    public EmailDispatcher(TransactionOperations<Connection> tx, JavaxEmailSender sender, NotificationsConfig config,
-                           AuditTrail audit, Clock clock, @Value("${micronaut.application.instance.id:local}") String instance) {
+    public EmailDispatcher(TransactionOperations<Connection> tx, SessionProvider sessions, MessageComposer composer,
+                           NotificationsConfig config, AuditTrail audit, Clock clock,
+                           @Value("${micronaut.application.instance.id:local}") String instance) {
         this.tx = tx;
-        this.sender = sender;
+        this.sessions = sessions;
+        this.composer = composer;
         this.config = config;
         this.audit = audit;
         this.clock = clock;
@@ -136,29 +144,38 @@ public class EmailDispatcher {
     private record Result(Digest digest, String error) {
     }
 
-    /** Sends claimed digests and records each outcome (only while this replica still holds the claim). */
+    /**
+     * Sends claimed digests and records each outcome (only while this replica still holds the claim).
+     * Each sending thread keeps one SMTP connection for its share of the batch: a new connection per
+     * message (connect, greeting, EHLO, QUIT) cost ~45 ms against ~2 ms for the message itself.
+     */
     public Outcome send(List<UUID> claimed) {
         Map<UUID, Digest> digests = load(claimed);
         Instant start = clock.instant();
-        List<Future<Result>> futures = new ArrayList<>();
+        List<Result> results = new ArrayList<>();
+        List<Digest> toSend = new ArrayList<>();
         for (Digest d : digests.values()) {
             if (d.items().isEmpty()) {
-                futures.add(java.util.concurrent.CompletableFuture.completedFuture(new Result(d, null)));
-                continue;
+                results.add(new Result(d, null));
+            } else {
+                toSend.add(d);
             }
-            futures.add(pool.submit(() -> {
-                try {
-                    deliver(d, start);
-                    return new Result(d, null);
-                } catch (RuntimeException e) {
-                    return new Result(d, e.getCause() != null ? e.getCause().toString() : e.toString());
-                }
-            }));
         }
-        List<Result> results = new ArrayList<>();
-        for (Future<Result> f : futures) {
+        int threads = Math.max(1, Math.min(config.getEmailThreads(), toSend.size()));
+        List<List<Digest>> shares = new ArrayList<>();
+        for (int i = 0; i < threads; i++) {
+            shares.add(new ArrayList<>());
+        }
+        for (int i = 0; i < toSend.size(); i++) {
+            shares.get(i % threads).add(toSend.get(i));
+        }
+        List<Future<List<Result>>> futures = new ArrayList<>();
+        for (List<Digest> share : shares) {
+            futures.add(pool.submit(() -> sendOverOneConnection(share, start)));
+        }
+        for (Future<List<Result>> f : futures) {
             try {
-                results.add(f.get());
+                results.addAll(f.get());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return new Outcome(0, 0, 0);
@@ -169,22 +186,56 @@ public class EmailDispatcher {
         return record(results);
     }
 
-    private void deliver(Digest d, Instant now) {
+    /** One connection for many messages; after a failure the next message gets a fresh connection. */
+    private List<Result> sendOverOneConnection(List<Digest> share, Instant now) {
+        List<Result> results = new ArrayList<>();
+        Session session = sessions.session();
+        Transport transport = null;
+        try {
+            for (Digest d : share) {
+                try {
+                    Message message = message(d, session, now);
+                    if (transport == null) {
+                        transport = session.getTransport("smtp");
+                        transport.connect();
+                    }
+                    transport.sendMessage(message, message.getAllRecipients());
+                    results.add(new Result(d, null));
+                } catch (MessagingException | RuntimeException e) {
+                    results.add(new Result(d, e.getCause() != null ? e.getCause().toString() : e.toString()));
+                    close(transport);
+                    transport = null;
+                }
+            }
+        } finally {
+            close(transport);
+        }
+        return results;
+    }
+
+    private Message message(Digest d, Session session, Instant now) throws MessagingException {
         DigestEmail.Content content = DigestEmail.compose(d.items(), config.getAppUrl(), now);
-        sender.send(Email.builder()
+        Message message = composer.compose(Email.builder()
                 .from(new io.micronaut.email.Contact(config.getFromEmail(), config.getFromName()))
                 .to(d.recipient())
                 .subject(content.subject())
                 .body(new MultipartBody(content.html(), content.text()))
                 .attachment(Attachment.builder().filename("deadlines.ics").contentType("text/calendar; charset=UTF-8; method=PUBLISH")
-                        .content(content.ics().getBytes(StandardCharsets.UTF_8)).build()).build(), message -> {
+                        .content(content.ics().getBytes(StandardCharsets.UTF_8)).build()).build(), session);
+        message.setHeader("Message-ID", d.messageId());
+        message.setHeader("X-GrantLine-Digest", d.id().toString());
+        message.saveChanges();
+        return message;
+    }
+
+    private static void close(Transport transport) {
+        if (transport != null) {
             try {
-                message.setHeader("Message-ID", d.messageId());
-                message.setHeader("X-GrantLine-Digest", d.id().toString());
-            } catch (jakarta.mail.MessagingException e) {
-                throw new IllegalStateException(e);
+                transport.close();
+            } catch (MessagingException e) {
+                LOG.debug("Closing an SMTP connection: {}", e.getMessage());
             }
-        });
+        }
     }
 
     private Outcome record(List<Result> results) {
