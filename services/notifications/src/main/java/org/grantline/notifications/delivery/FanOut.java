@@ -67,7 +67,13 @@ public class FanOut {
 
     record Due(UUID id, UUID requirementId, UUID jurisdictionId, Instant deadline, int offset, String kind, boolean escalate,
                Instant dueAt, LocalDate localDate, String requirementStatus, boolean enjoined, UUID programId,
-               String conditionTitle, String awardNumber) {
+               String conditionTitle, String awardNumber, String timeZone) {
+
+        /** The day its email goes out on: its own day, or today in the jurisdiction's zone when it is sent late. */
+        LocalDate sendingDay(Instant now) {
+            LocalDate today = LocalDate.ofInstant(now, java.time.ZoneId.of(timeZone));
+            return localDate.isBefore(today) ? today : localDate;
+        }
     }
 
     /** Fans out every due reminder, batch by batch; answers how many reminders went out. */
@@ -151,7 +157,7 @@ public class FanOut {
                 }
             }
             for (String email : emails) {
-                byRecipientDay.computeIfAbsent(email + "|" + d.localDate(), k -> new ArrayList<>()).add(new Mail(d, email));
+                byRecipientDay.computeIfAbsent(email + "|" + d.sendingDay(now), k -> new ArrayList<>()).add(new Mail(d, email));
             }
             String subject = subject(d, names.get(d.jurisdictionId()));
             inbox.add(new Object[]{d, JURISDICTION_AUDIENCE, subject});
@@ -335,7 +341,8 @@ public class FanOut {
         }
         List<Due> due = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT r.id, r.requirement_id, r.jurisdiction_id, r.deadline_at, r.offset_days, "
-                + "r.kind, r.escalate, r.due_at, r.local_date, t.status, t.enjoined, t.program_id, t.condition_title, t.award_number "
+                + "r.kind, r.escalate, r.due_at, r.local_date, t.status, t.enjoined, t.program_id, t.condition_title, t.award_number, "
+                + "t.time_zone "
                 + "FROM reminder r JOIN tracked_requirement t ON t.id = r.requirement_id WHERE r.id IN (" + Sql.marks(ids.size()) + ")")) {
             Sql.bind(ps, 1, ids);
             try (ResultSet rs = ps.executeQuery()) {
@@ -344,7 +351,7 @@ public class FanOut {
                             Sql.instant(rs, "deadline_at"), rs.getInt("offset_days"), rs.getString("kind"), rs.getBoolean("escalate"),
                             Sql.instant(rs, "due_at"), rs.getObject("local_date", LocalDate.class), rs.getString("status"),
                             rs.getBoolean("enjoined"), Sql.uuid(rs, "program_id"), rs.getString("condition_title"),
-                            rs.getString("award_number")));
+                            rs.getString("award_number"), rs.getString("time_zone")));
                 }
             }
         }

@@ -225,6 +225,17 @@ class RemindersEndToEndTest implements TestPropertyProvider {
     }
 
     @Test
+    void remindersOfTwoDaysThatGoOutLateTogetherComeInOneEmail() throws Exception {
+        Place city = place("Lodi", "America/Los_Angeles");
+        UUID requirement = grants.requirement(city.id(), "America/Los_Angeles", LocalDate.of(2031, 7, 10), LocalTime.of(23, 59));
+        // 10:00 PDT on the day: yesterday's 1-day reminder (never sent) and today's are both due now.
+        run(Instant.parse("2031-07-10T17:00:00Z"));
+        List<MimeMessage> mail = mailTo(city.manager());
+        assertThat(mail).as("one email per recipient per day, counted on the day it is sent").hasSize(1);
+        assertThat(part(mail.get(0), "text/plain")).contains(requirement.toString());
+    }
+
+    @Test
     void aSubmissionStopsPendingRemindersAtOnce() throws Exception {
         Place city = place("Chicago", "America/Chicago");
         UUID requirement = grants.requirement(city.id(), "America/Chicago", LocalDate.of(2031, 7, 20), LocalTime.of(23, 59));
