@@ -23,26 +23,31 @@ public class ReminderRunner {
     }
 
     @Serdeable
-    /** What one run did, and how long planning (feed to planned reminders) and delivery (fan-out and sending) took. */
+    /**
+     * What one run did, and how long planning (feed to planned reminders), delivery (fan-out to
+     * recipients and sending) and the sending of the emails alone took.
+     */
     public record Report(boolean planned, int feedItems, int remindersPlanned, int remindersStopped, String planningError,
                          int remindersDue, int emailsSent, int emailsFailed, int emailsDead, int webhooksSent, int webhooksFailed,
-                         long planningMillis, long deliveryMillis) {
+                         long planningMillis, long deliveryMillis, long sendingMillis) {
     }
 
     public Report plan() {
         long started = System.nanoTime();
         Planner.Result p = planner.run();
         return new Report(p.ran(), p.items(), p.planned(), p.cancelled(), p.error(), 0, 0, 0, 0, 0, 0,
-                (System.nanoTime() - started) / 1_000_000, 0);
+                (System.nanoTime() - started) / 1_000_000, 0, 0);
     }
 
     public Report deliver() {
         long started = System.nanoTime();
         int due = fanOut.run();
+        long sending = System.nanoTime();
         EmailDispatcher.Outcome e = email.run();
+        long sendingMillis = (System.nanoTime() - sending) / 1_000_000;
         WebhookDispatcher.Outcome w = webhooks.run();
         return new Report(false, 0, 0, 0, null, due, e.sent(), e.failed(), e.dead(), w.sent(), w.failed() + w.dead(),
-                0, (System.nanoTime() - started) / 1_000_000);
+                0, (System.nanoTime() - started) / 1_000_000, sendingMillis);
     }
 
     public Report runOnce() {
@@ -50,7 +55,7 @@ public class ReminderRunner {
         Report d = deliver();
         return new Report(p.planned(), p.feedItems(), p.remindersPlanned(), p.remindersStopped(), p.planningError(),
                 d.remindersDue(), d.emailsSent(), d.emailsFailed(), d.emailsDead(), d.webhooksSent(), d.webhooksFailed(),
-                p.planningMillis(), d.deliveryMillis());
+                p.planningMillis(), d.deliveryMillis(), d.sendingMillis());
     }
 
     /** The schedule every replica runs; claims and the feed lease keep them from doing the same work twice. */
