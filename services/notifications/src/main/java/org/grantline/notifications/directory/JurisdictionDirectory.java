@@ -52,14 +52,16 @@ public class JurisdictionDirectory {
     public record JurisdictionPage(List<Jurisdiction> items, int page, int size, long total) {
     }
 
-    /** Contacts of each jurisdiction asked for (every role). */
+    /**
+     * Contacts of each jurisdiction asked for (every role). When many are asked for, every contact is
+     * read in pages and all of them are returned (callers may keep them for the rest of a run).
+     */
     public Map<UUID, List<Contact>> contacts(Collection<UUID> ids) {
         Map<UUID, List<Contact>> result = new HashMap<>();
         ids.forEach(id -> result.put(id, new ArrayList<>()));
         if (ids.size() > BULK) {
             pages("/api/jurisdictions/contacts", null, ContactPage.class, p -> {
-                p.items().stream().filter(c -> result.containsKey(c.jurisdictionId()))
-                        .forEach(c -> result.get(c.jurisdictionId()).add(c));
+                p.items().forEach(c -> result.computeIfAbsent(c.jurisdictionId(), k -> new ArrayList<>()).add(c));
                 return p.total();
             });
         } else {
@@ -73,11 +75,12 @@ public class JurisdictionDirectory {
         return result;
     }
 
+    /** Names of the jurisdictions asked for; when many are asked for, of every jurisdiction (read in pages). */
     public Map<UUID, String> names(Collection<UUID> ids) {
         Map<UUID, String> names = new HashMap<>();
         if (ids.size() > BULK) {
             pages("/api/jurisdictions", null, JurisdictionPage.class, p -> {
-                p.items().stream().filter(j -> ids.contains(j.id())).forEach(j -> names.put(j.id(), label(j)));
+                p.items().forEach(j -> names.put(j.id(), label(j)));
                 return p.total();
             });
         } else {
