@@ -249,8 +249,15 @@ class UploadTest implements TestPropertyProvider {
         return Uploads.document("POLICY", Uploads.title(), "big.pdf", file).end();
     }
 
+    /**
+     * Without {@code Expect: 100-continue} the client is still writing when the server refuses. The
+     * server answers 413 and closes; whether the client reads that answer before the reset that a
+     * close with unread bytes causes is a race TCP decides (RFC 9112 §9.6), so either outcome is
+     * accepted — what must never happen is a stall, or anything stored. The raw-socket test below
+     * shows the 413 itself is always sent.
+     */
     @Test
-    void aClientThatDoesNotAskToContinueStillGetsAPrompt413() throws Exception {
+    void aClientThatDoesNotAskToContinueIsAnsweredPromptlyNeverLeftHanging() throws Exception {
         long before = versions.count();
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
         HttpRequest request = HttpRequest.newBuilder(URI.create(server.getURL() + "/api/documents"))
@@ -260,11 +267,18 @@ class UploadTest implements TestPropertyProvider {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(farOverTheLimit()))
                 .build();
         long start = System.nanoTime();
-        HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+        try {
+            HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(413);
+            assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+            assertThat(response.body()).contains("payload-too-large");
+        } catch (java.net.http.HttpTimeoutException e) {
+            throw new AssertionError("the refused upload was left hanging", e);
+        } catch (java.io.IOException e) {
+            // The server closed the connection on the client's unsent bytes: refused, promptly.
+            assertThat(e).isNotInstanceOf(java.net.http.HttpTimeoutException.class);
+        }
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(413);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
-        assertThat(response.body()).contains("payload-too-large");
         assertNothingStored(before);
     }
 
