@@ -23,6 +23,8 @@ final class Suite {
     final Path data;
     final int gatewayPort;
     final String password;
+    /** What {@code ./suite up} printed. */
+    String started;
 
     private Suite(Path data, int gatewayPort, String password) {
         this.data = data;
@@ -31,7 +33,7 @@ final class Suite {
     }
 
     static Suite up(String password) throws Exception {
-        Path data = Files.createTempDirectory("grantline-web");
+        Path data = Files.createTempDirectory("grantline-e2e");
         Map<String, String> env = new HashMap<>();
         int gateway = 0;
         for (String app : APPS) {
@@ -46,8 +48,8 @@ final class Suite {
         env.put("GRANTLINE_APP_URL", "http://localhost:" + gateway);
         Suite suite = new Suite(data, gateway, password);
         suite.env.putAll(env);
-        String out = suite.run("up");
-        assertThat(out).contains("GrantLine is up: http://localhost:" + gateway);
+        suite.started = suite.run("up");
+        assertThat(suite.started).contains("GrantLine is up: http://localhost:" + gateway);
         return suite;
     }
 
@@ -69,7 +71,18 @@ final class Suite {
         return (String) response.json().get("access_token");
     }
 
+    record Result(int exitCode, String output) {
+    }
+
+    /** Runs {@code ./suite COMMAND}; it must succeed. */
     String run(String command) throws IOException, InterruptedException {
+        Result result = command(command);
+        assertThat(result.exitCode()).as(result.output()).isZero();
+        return result.output();
+    }
+
+    /** Runs {@code ./suite COMMAND} and reports how it ended. */
+    Result command(String command) throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder(REPO.resolve("suite").toString(), command)
                 .directory(REPO.toFile()).redirectErrorStream(true);
         builder.environment().putAll(env);
@@ -80,9 +93,7 @@ final class Suite {
             process.destroyForcibly();
             throw new AssertionError("./suite " + command + " did not finish: " + new String(out, StandardCharsets.UTF_8));
         }
-        String text = new String(out, StandardCharsets.UTF_8);
-        assertThat(process.exitValue()).as(text).isZero();
-        return text;
+        return new Result(process.exitValue(), new String(out, StandardCharsets.UTF_8));
     }
 
     static int freePort() throws IOException {

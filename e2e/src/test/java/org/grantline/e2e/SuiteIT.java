@@ -13,11 +13,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -33,41 +30,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SuiteIT {
-    static final Path REPO = Path.of(System.getenv().getOrDefault("GRANTLINE_REPO", "..")).toAbsolutePath().normalize();
     static final String PASSWORD = "e2e-demo-password";
     static final String BALTIMORE = "7a0c5d3e-0000-4000-8000-000024040000";
-    static final List<String> APPS = List.of("gateway", "jurisdiction", "grants", "documents", "notifications");
-
-    final Map<String, String> env = new HashMap<>();
+    Suite suite;
     Path data;
     TestHttp http;
     int gatewayPort;
 
     @BeforeAll
     void up() throws Exception {
-        data = Files.createTempDirectory("grantline-e2e");
-        for (String app : APPS) {
-            int port = freePort();
-            env.put(app.toUpperCase() + "_PORT", String.valueOf(port));
-            if (app.equals("gateway")) {
-                gatewayPort = port;
-            }
-        }
-        env.put("GRANTLINE_DATA_DIR", data.toString());
-        env.put("GRANTLINE_DEMO_PASSWORD", PASSWORD);
-        Result result = suite("up");
-        assertThat(result.exitCode()).as(result.output()).isZero();
-        assertThat(result.output()).contains("GrantLine is up: http://localhost:" + gatewayPort)
-                .contains("baltimore.counsel").contains("password: " + PASSWORD);
-        http = new TestHttp("http://127.0.0.1:" + gatewayPort);
+        suite = Suite.up(PASSWORD);
+        assertThat(suite.started).contains("baltimore.counsel").contains("password: " + PASSWORD);
+        data = suite.data;
+        gatewayPort = suite.gatewayPort;
+        http = suite.http();
     }
 
     @AfterAll
     void down() throws Exception {
-        Result result = suite("down");
-        assertThat(result.exitCode()).as(result.output()).isZero();
-        assertThat(result.output()).contains("GrantLine stopped.");
-        for (String app : APPS) {
+        suite.down();
+        for (String app : Suite.APPS) {
             assertThat(Files.exists(data.resolve("run/" + app + ".pid"))).as(app).isFalse();
         }
     }
@@ -81,7 +63,7 @@ class SuiteIT {
     @Order(1)
     @Test
     void statusShowsEveryAppUp() throws Exception {
-        Result status = suite("status");
+        Suite.Result status = suite.command("status");
         assertThat(status.exitCode()).as(status.output()).isZero();
         assertThat(status.output().lines().filter(l -> l.endsWith(" UP")).count()).isEqualTo(5);
         assertThat(Files.readString(data.resolve("logs/gateway.log"))).contains("Startup completed");
@@ -151,12 +133,12 @@ class SuiteIT {
     void forgedTokensNeverGetPastTheGatewayOrTheService() throws Exception {
         for (Map.Entry<String, String> attack : TestTokens.shared().attacks().entrySet()) {
             assertThat(http.get("/api/jurisdictions", attack.getValue()).status()).as(attack.getKey()).isEqualTo(401);
-            int servicePort = Integer.parseInt(env.get("JURISDICTION_PORT"));
+            int servicePort = Integer.parseInt(suite.env.get("JURISDICTION_PORT"));
             TestHttp direct = new TestHttp("http://127.0.0.1:" + servicePort);
             assertThat(direct.get("/api/jurisdictions", attack.getValue()).status()).as("direct " + attack.getKey()).isEqualTo(401);
         }
         // A real gateway token also works straight at the service: each service checks tokens itself.
-        TestHttp direct = new TestHttp("http://127.0.0.1:" + env.get("JURISDICTION_PORT"));
+        TestHttp direct = new TestHttp("http://127.0.0.1:" + suite.env.get("JURISDICTION_PORT"));
         assertThat(direct.get("/api/jurisdictions", login("auditor")).status()).isEqualTo(200);
         assertThat(direct.get("/api/jurisdictions", null).status()).isEqualTo(401);
     }
@@ -258,31 +240,8 @@ class SuiteIT {
         assertThat(response.isProblem()).isTrue();
         assertThat(millis).isLessThan(1000);
         assertThat(http.get("/api/programs", token).status()).isEqualTo(200);
-        Result status = suite("status");
+        Suite.Result status = suite.command("status");
         assertThat(status.exitCode()).isNotZero();
         assertThat(status.output()).containsPattern("notifications\\s+\\d+\\s+-\\s+stopped");
-    }
-
-    record Result(int exitCode, String output) {
-    }
-
-    Result suite(String command) throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder(REPO.resolve("suite").toString(), command)
-                .directory(REPO.toFile()).redirectErrorStream(true);
-        builder.environment().putAll(env);
-        builder.environment().remove("MICRONAUT_ENVIRONMENTS");
-        Process process = builder.start();
-        byte[] out = process.getInputStream().readAllBytes();
-        if (!process.waitFor(300, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new AssertionError("./suite " + command + " did not finish: " + new String(out, StandardCharsets.UTF_8));
-        }
-        return new Result(process.exitValue(), new String(out, StandardCharsets.UTF_8));
-    }
-
-    static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }
