@@ -15,7 +15,6 @@ import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
-import io.micronaut.http.server.types.files.StreamedFile;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
@@ -129,17 +128,17 @@ public class DocumentController {
     }
 
     @Get("/{id}/content")
-    public HttpResponse<StreamedFile> content(UUID id, HttpRequest<?> request, Authentication authentication) {
+    public HttpResponse<DocumentBytes> content(UUID id, HttpRequest<?> request, Authentication authentication) {
         return serve(records.version(id, 0, Caller.of(authentication)), request);
     }
 
     @Get("/{id}/versions/{number}/content")
-    public HttpResponse<StreamedFile> versionContent(UUID id, @Min(1) int number, HttpRequest<?> request,
+    public HttpResponse<DocumentBytes> versionContent(UUID id, @Min(1) int number, HttpRequest<?> request,
                                                      Authentication authentication) {
         return serve(records.version(id, number, Caller.of(authentication)), request);
     }
 
-    private HttpResponse<StreamedFile> serve(DocumentVersion version, HttpRequest<?> request) {
+    private HttpResponse<DocumentBytes> serve(DocumentVersion version, HttpRequest<?> request) {
         String etag = "\"" + version.sha256() + "\"";
         if (version.corruptAt() != null) {
             throw ContentService.corrupt(version);
@@ -164,18 +163,20 @@ public class DocumentController {
                         Map.of("size", size));
             } else {
                 long length = r[1] - r[0] + 1;
-                InputStream in = contents.openRange(version, r[0], length);
-                return headers(HttpResponse.<StreamedFile>status(HttpStatus.PARTIAL_CONTENT)
+                return headers(HttpResponse.<DocumentBytes>status(HttpStatus.PARTIAL_CONTENT)
                         .header(HttpHeaders.CONTENT_RANGE, "bytes " + r[0] + "-" + r[1] + "/" + size)
-                        .body(new StreamedFile(in, type, version.uploadedAt().toEpochMilli(), length)), version, etag);
+                        .contentLength(length)
+                        .body(new DocumentBytes(version, r[0], length, type)), version, etag);
             }
         }
-        InputStream in = contents.openVerified(version);
-        return headers(HttpResponse.ok(new StreamedFile(in, type, version.uploadedAt().toEpochMilli(), size)), version, etag);
+        return headers(HttpResponse.ok(new DocumentBytes(version, 0, size, type)).contentLength(size), version, etag);
     }
 
     private static <T> MutableHttpResponse<T> headers(MutableHttpResponse<T> response, DocumentVersion version, String etag) {
-        return response.header(HttpHeaders.ETAG, etag)
+        return response.contentType(MediaType.of(version.contentType()))
+                .header(HttpHeaders.ETAG, etag)
+                .header(HttpHeaders.LAST_MODIFIED, java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME
+                        .format(version.uploadedAt().atZone(java.time.ZoneOffset.UTC)))
                 .header(HttpHeaders.ACCEPT_RANGES, "bytes")
                 .header(HttpHeaders.CONTENT_DISPOSITION, FileNames.attachment(version.originalFilename()))
                 .header("X-Content-Type-Options", "nosniff")

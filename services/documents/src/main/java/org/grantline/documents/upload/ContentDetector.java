@@ -1,10 +1,8 @@
 package org.grantline.documents.upload;
 
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
@@ -32,10 +30,14 @@ public final class ContentDetector {
 
     // plain text
     private boolean maybeText = true;
-    private final CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
-            .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
-    private final CharBuffer chars = CharBuffer.allocate(8192);
-    private ByteBuffer pending = ByteBuffer.allocate(0);
+    private int need;                 // continuation bytes the current character still needs
+    private int lo = 0x80;            // the range the next continuation byte must lie in
+    private int hi = 0xbf;
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long HIGH_BITS = 0x8080808080808080L;
+    private static final long ONE_BYTES = 0x0101010101010101L;
+    private static final long CONTROL_BELOW = 0x2020202020202020L;
+    private static final long DEL_BYTES = 0x7f7f7f7f7f7f7f7fL;
 
     // ZIP local file headers: signature, 26 header bytes, then the name
     private boolean zip;
@@ -77,7 +79,7 @@ public final class ContentDetector {
         if (zip) {
             return zipNames.contentTypes && zipNames.word ? Optional.of(DOCX) : Optional.empty();
         }
-        if (maybeText && pending.remaining() == 0) {
+        if (maybeText && need == 0) {
             return Optional.of(TEXT);
         }
         return Optional.empty();
@@ -103,36 +105,67 @@ public final class ContentDetector {
         return true;
     }
 
+    /**
+     * Checks that the bytes are UTF-8 (RFC 3629: no overlong forms, no surrogates, nothing past
+     * U+10FFFF) without control characters other than tab, line feed, form feed and carriage return.
+     * Runs of plain ASCII are checked eight bytes at a time; a character split between two chunks
+     * carries over ({@link #need}).
+     */
     private void text(byte[] b, int off, int len) {
-        ByteBuffer in;
-        if (pending.hasRemaining()) {
-            in = ByteBuffer.allocate(pending.remaining() + len);
-            in.put(pending).put(b, off, len).flip();
-        } else {
-            in = ByteBuffer.wrap(b, off, len);
-        }
-        while (true) {
-            chars.clear();
-            CoderResult result = utf8.decode(in, chars, false);
-            chars.flip();
-            while (chars.hasRemaining()) {
-                char c = chars.get();
-                if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' || c == 0x7f) {
-                    maybeText = false;
+        int i = off;
+        int end = off + len;
+        while (i < end) {
+            if (need == 0) {
+                while (i + 8 <= end) {
+                    long special = special((long) LONGS.get(b, i));
+                    if (special != 0) {
+                        i += Long.numberOfTrailingZeros(special) >>> 3;   // to the first byte that is not printable ASCII
+                        break;
+                    }
+                    i += 8;
+                }
+                if (i >= end) {
                     return;
                 }
             }
-            if (result.isError()) {
-                maybeText = false;
+            int x = b[i++] & 0xff;
+            if (need > 0) {
+                if (x < lo || x > hi) {
+                    maybeText = false;
+                    return;
+                }
+                lo = 0x80;
+                hi = 0xbf;
+                need--;
+            } else if (x < 0x80) {
+                if (x < 0x20 && x != '\t' && x != '\n' && x != '\r' && x != '\f' || x == 0x7f) {
+                    maybeText = false;
+                    return;
+                }
+            } else if (x >= 0xc2 && x <= 0xdf) {
+                need = 1;
+            } else if (x >= 0xe0 && x <= 0xef) {
+                need = 2;
+                lo = x == 0xe0 ? 0xa0 : 0x80;   // no overlong three-byte forms
+                hi = x == 0xed ? 0x9f : 0xbf;   // no surrogates
+            } else if (x >= 0xf0 && x <= 0xf4) {
+                need = 3;
+                lo = x == 0xf0 ? 0x90 : 0x80;   // no overlong four-byte forms
+                hi = x == 0xf4 ? 0x8f : 0xbf;   // nothing past U+10FFFF
+            } else {
+                maybeText = false;              // a stray continuation byte, C0, C1 or F5..FF
                 return;
             }
-            if (result.isUnderflow()) {
-                break;
-            }
         }
-        // at most 3 bytes of an unfinished character wait for the next chunk
-        pending = ByteBuffer.allocate(in.remaining());
-        pending.put(in).flip();
+    }
+
+    /**
+     * The high bit of each of the eight bytes that is not printable ASCII (0x20 to 0x7e): set, below
+     * 0x20 or DEL. The lowest bit set always marks such a byte (borrows only spill upwards).
+     */
+    private static long special(long w) {
+        long del = w ^ DEL_BYTES;
+        return (w | ((w - CONTROL_BELOW) & ~w) | ((del - ONE_BYTES) & ~del)) & HIGH_BITS;
     }
 
     /** Collects the names of a ZIP's entries from their local file headers as the bytes pass. */

@@ -2,6 +2,9 @@ package org.grantline.documents.upload;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -16,6 +19,9 @@ import java.util.Map;
 public final class MultipartReader {
     private static final int BUFFER = 64 * 1024;
     private static final int MAX_HEADERS = 16 * 1024;
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long ONE_BYTES = 0x0101010101010101L;
+    private static final long HIGH_BITS = 0x8080808080808080L;
 
     private final InputStream in;
     private final byte[] delimiter;          // CRLF "--" boundary
@@ -238,22 +244,43 @@ public final class MultipartReader {
         return true;
     }
 
+    /** Where the needle starts in buf[from, to), or -1; candidates (its first byte) are looked for eight bytes at a time. */
     private int indexOf(byte[] needle, int from, int to) {
         byte first = needle[0];
+        long pattern = (first & 0xffL) * ONE_BYTES;
         int last = to - needle.length;
-        outer:
-        for (int i = from; i <= last; i++) {
-            if (buf[i] != first) {
+        int i = from;
+        while (i <= last) {
+            if (i + 8 <= to) {
+                long x = (long) LONGS.get(buf, i) ^ pattern;
+                long found = (x - ONE_BYTES) & ~x & HIGH_BITS;   // the lowest bit set marks the first byte equal to first
+                if (found == 0) {
+                    i += 8;
+                    continue;
+                }
+                i += Long.numberOfTrailingZeros(found) >>> 3;
+                if (i > last) {
+                    break;
+                }
+            } else if (buf[i] != first) {
+                i++;
                 continue;
             }
-            for (int k = 1; k < needle.length; k++) {
-                if (buf[i + k] != needle[k]) {
-                    continue outer;
-                }
+            if (matchesAt(needle, i)) {
+                return i;
             }
-            return i;
+            i++;
         }
         return -1;
+    }
+
+    private boolean matchesAt(byte[] needle, int at) {
+        for (int k = 1; k < needle.length; k++) {
+            if (buf[at + k] != needle[k]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Makes at least {@code n} bytes available from pos, unless the body ends first. */
