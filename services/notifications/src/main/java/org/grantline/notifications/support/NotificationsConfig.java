@@ -33,7 +33,7 @@ public class NotificationsConfig {
     private int batchSize = 500;
     private int emailThreads = 4;
     private Duration webhookTimeout = Duration.ofSeconds(5);
-    private int feedPageSize = 1000;
+    private int feedPageSize = 2500;
 
     public List<Integer> getOffsetsDays() { return offsetsDays; }
     public void setOffsetsDays(List<Integer> v) { offsetsDays = List.copyOf(v); }
