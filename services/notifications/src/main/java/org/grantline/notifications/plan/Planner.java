@@ -96,21 +96,21 @@ public class Planner {
             if (windowTo != null && to.isAfter(windowTo)) {
                 // Deadlines that entered the window since the last run may not have changed since: read them whole.
                 Instant sliceFrom = windowTo.isAfter(from) ? windowTo : from;
-                CompletableFuture<GrantsClient.Feed> next = fetch(sliceFrom, to, null);
+                CompletableFuture<GrantsClient.Feed> next = fetch(sliceFrom, to, null, firstPageSize());
                 while (next != null) {
                     GrantsClient.Feed page = await(next, timings);
                     // The next page is read while this one is written.
-                    next = page.more() ? fetch(sliceFrom, to, page.cursor()) : null;
+                    next = page.more() ? fetch(sliceFrom, to, page.cursor(), config.getFeedPageSize()) : null;
                     Counts c = planPage(page.items(), null, now, lookups, timings);
                     items += page.items().size();
                     planned += c.planned();
                     cancelled += c.cancelled();
                 }
             }
-            CompletableFuture<GrantsClient.Feed> next = fetch(from, to, cursor);
+            CompletableFuture<GrantsClient.Feed> next = fetch(from, to, cursor, firstPageSize());
             while (next != null) {
                 GrantsClient.Feed page = await(next, timings);
-                next = page.more() ? fetch(from, to, page.cursor()) : null;
+                next = page.more() ? fetch(from, to, page.cursor(), config.getFeedPageSize()) : null;
                 Counts c = planPage(page.items(), page.cursor(), now, lookups, timings);
                 items += page.items().size();
                 planned += c.planned();
@@ -138,8 +138,13 @@ public class Planner {
     }
 
     /** One page of the feed, asked for on a thread of its own so that it arrives while the page before is written. */
-    private CompletableFuture<GrantsClient.Feed> fetch(Instant from, Instant to, String cursor) {
-        return CompletableFuture.supplyAsync(() -> grants.feed(from, to, cursor, config.getFeedPageSize()), FEED_READER);
+    private CompletableFuture<GrantsClient.Feed> fetch(Instant from, Instant to, String cursor, int limit) {
+        return CompletableFuture.supplyAsync(() -> grants.feed(from, to, cursor, limit), FEED_READER);
+    }
+
+    /** The first page is small: nothing is written while it is on its way, and the pages after it arrive during writes. */
+    private int firstPageSize() {
+        return Math.max(1, Math.min(config.getFeedPageSize(), 250));
     }
 
     private static GrantsClient.Feed await(CompletableFuture<GrantsClient.Feed> page, Timings timings) {
