@@ -419,23 +419,45 @@ public class Planner {
         return events;
     }
 
-    /** Rows are inserted many to a statement; a row whose key exists already is left alone (ON CONFLICT DO NOTHING). */
+    /**
+     * Rows are inserted many to a statement ({@link #INSERT_ROWS}; the statement for a full chunk is
+     * prepared once and reused); a row whose key exists already is left alone (ON CONFLICT DO NOTHING).
+     */
     private static void insert(Connection c, String head, String row, List<Object[]> rows) throws SQLException {
-        for (int from = 0; from < rows.size(); from += INSERT_ROWS) {
-            List<Object[]> chunk = rows.subList(from, Math.min(rows.size(), from + INSERT_ROWS));
-            StringBuilder sql = new StringBuilder(head);
-            for (int i = 0; i < chunk.size(); i++) {
-                sql.append(i == 0 ? "" : ", ").append(row);
-            }
-            sql.append(" ON CONFLICT DO NOTHING");
-            try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
-                int p = 1;
-                for (Object[] values : chunk) {
-                    for (Object v : values) {
-                        ps.setObject(p++, v);
-                    }
+        if (rows.isEmpty()) {
+            return;
+        }
+        int full = rows.size() / INSERT_ROWS;
+        if (full > 0) {
+            try (PreparedStatement ps = c.prepareStatement(multiRow(head, row, INSERT_ROWS))) {
+                for (int chunk = 0; chunk < full; chunk++) {
+                    bindRows(ps, rows.subList(chunk * INSERT_ROWS, (chunk + 1) * INSERT_ROWS));
+                    ps.executeUpdate();
                 }
+            }
+        }
+        List<Object[]> rest = rows.subList(full * INSERT_ROWS, rows.size());
+        if (!rest.isEmpty()) {
+            try (PreparedStatement ps = c.prepareStatement(multiRow(head, row, rest.size()))) {
+                bindRows(ps, rest);
                 ps.executeUpdate();
+            }
+        }
+    }
+
+    private static String multiRow(String head, String row, int n) {
+        StringBuilder sql = new StringBuilder(head.length() + n * (row.length() + 2) + 30).append(head);
+        for (int i = 0; i < n; i++) {
+            sql.append(i == 0 ? "" : ", ").append(row);
+        }
+        return sql.append(" ON CONFLICT DO NOTHING").toString();
+    }
+
+    private static void bindRows(PreparedStatement ps, List<Object[]> rows) throws SQLException {
+        int p = 1;
+        for (Object[] values : rows) {
+            for (Object v : values) {
+                ps.setObject(p++, v);
             }
         }
     }
