@@ -43,6 +43,9 @@ final class Suite {
                 gateway = port;
             }
         }
+        // The development mail server on ports of its own too (not a developer's GreenMail on 3025/8086).
+        env.put("SMTP_PORT", String.valueOf(freePort()));
+        env.put("MAIL_API_PORT", String.valueOf(freePort()));
         env.put("GRANTLINE_DATA_DIR", data.toString());
         env.put("GRANTLINE_DEMO_PASSWORD", password);
         env.put("GRANTLINE_APP_URL", "http://localhost:" + gateway);
@@ -59,6 +62,11 @@ final class Suite {
 
     String url() {
         return "http://localhost:" + gatewayPort;
+    }
+
+    /** GreenMail's web API, where the reminder emails can be read. */
+    TestHttp mail() {
+        return new TestHttp("http://127.0.0.1:" + env.get("MAIL_API_PORT"));
     }
 
     TestHttp http() {

@@ -27,6 +27,8 @@ public final class GrantsStub extends StubServer {
     private final Map<UUID, Instant> changedAt = new ConcurrentHashMap<>();
     private final Map<UUID, Map<String, Object>> awards = new ConcurrentHashMap<>();
     /** Change stamps: real time, so a cursor from an earlier run never hides a later change. */
+    /** Whether feed items name their award (program, fiscal year, number), as the grants service's do. */
+    public volatile boolean namesAwards = true;
     private final AtomicLong stamp = new AtomicLong(System.currentTimeMillis() * 1000);
 
     @Override
@@ -85,8 +87,9 @@ public final class GrantsStub extends StubServer {
     /** A new requirement (and its award) due at a local date and time in a zone; answers its id. */
     public UUID requirement(UUID jurisdiction, String zone, LocalDate date, LocalTime time) {
         UUID award = UUID.randomUUID();
+        String awardNumber = "2017-DJ-BX-" + (1000 + awards.size());
         awards.put(award, Map.of("id", award.toString(), "jurisdictionId", jurisdiction.toString(), "programId", programId.toString(),
-                "fiscalYear", 2017, "awardNumber", "2017-DJ-BX-" + (1000 + awards.size())));
+                "fiscalYear", 2017, "awardNumber", awardNumber));
         UUID id = UUID.randomUUID();
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("id", id.toString());
@@ -97,6 +100,11 @@ public final class GrantsStub extends StubServer {
         r.put("status", "OPEN");
         r.put("enjoined", false);
         r.put("version", 0);
+        if (namesAwards) {   // as the grants service's feed does; without them the planner looks each award up
+            r.put("programId", programId.toString());
+            r.put("fiscalYear", 2017);
+            r.put("awardNumber", awardNumber);
+        }
         requirements.put(id, r);
         deadline(id, date, time);
         return id;

@@ -12,6 +12,8 @@ import io.micronaut.serde.annotation.Serdeable;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
+import org.grantline.grants.award.Award;
+import org.grantline.grants.award.AwardRepository;
 import org.grantline.grants.court.Enjoinments;
 import org.grantline.shared.problem.Problems;
 import org.grantline.shared.security.Caller;
@@ -20,7 +22,10 @@ import org.grantline.shared.security.Roles;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * The deadline feed the notifications service plans reminders from: requirements whose deadline
@@ -37,15 +42,36 @@ public class DeadlineFeedController {
 
     private final RequirementRepository requirements;
     private final RequirementService service;
+    private final AwardRepository awards;
 
-    public DeadlineFeedController(RequirementRepository requirements, RequirementService service) {
+    public DeadlineFeedController(RequirementRepository requirements, RequirementService service, AwardRepository awards) {
         this.requirements = requirements;
         this.service = service;
+        this.awards = awards;
     }
 
     /** {@code cursor}: pass it back as {@code cursor} to get only what changed since; {@code more}: call again now. */
     @Serdeable
-    public record Feed(List<RequirementView> items, String cursor, boolean more) {
+    public record Feed(List<FeedItem> items, String cursor, boolean more) {
+    }
+
+    /**
+     * A requirement as {@link RequirementView} shows it, with what a reminder names of its award
+     * (program, fiscal year, award number), so the reader need not look up each award.
+     */
+    @Serdeable
+    public record FeedItem(UUID id, UUID awardId, UUID conditionId, UUID jurisdictionId, Instant deadline,
+                           java.time.LocalDate deadlineLocalDate, java.time.LocalTime deadlineLocalTime, String timeZone,
+                           RequirementStatus status, boolean enjoined, List<UUID> enjoinedBy, boolean overdue,
+                           @Nullable String rejectionReason, @Nullable String waiverReason, long version,
+                           @Nullable UUID programId, @Nullable Integer fiscalYear, @Nullable String awardNumber) {
+
+        static FeedItem of(RequirementView v, @Nullable Award award) {
+            return new FeedItem(v.id(), v.awardId(), v.conditionId(), v.jurisdictionId(), v.deadline(), v.deadlineLocalDate(),
+                    v.deadlineLocalTime(), v.timeZone(), v.status(), v.enjoined(), v.enjoinedBy(), v.overdue(),
+                    v.rejectionReason(), v.waiverReason(), v.version(), award == null ? null : award.programId(),
+                    award == null ? null : award.fiscalYear(), award == null ? null : award.awardNumber());
+        }
     }
 
     @Get
@@ -77,6 +103,9 @@ public class DeadlineFeedController {
         Enjoinments enjoinments = service.enjoinments();
         String next = page.isEmpty() ? since + "_" + afterId
                 : page.get(page.size() - 1).updatedAt() + "_" + page.get(page.size() - 1).id();
-        return new Feed(page.stream().map(r -> service.view(r, now, enjoinments)).toList(), next, more);
+        Map<UUID, Award> byId = page.isEmpty() ? Map.of() : awards.findByIdIn(page.stream().map(Requirement::awardId)
+                .collect(Collectors.toSet())).stream().collect(Collectors.toMap(Award::id, Function.identity()));
+        return new Feed(page.stream().map(r -> FeedItem.of(service.view(r, now, enjoinments), byId.get(r.awardId()))).toList(),
+                next, more);
     }
 }

@@ -32,6 +32,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -40,7 +41,8 @@ import java.util.UUID;
  * Demo awards on the embedded default: the FY2017 story (Byrne JAG awards with the three conditions,
  * the four PSP cities answering by 18 Aug 2017, the Chicago, Philadelphia, California and Evanston
  * orders, the acceptance deadline extended to 5 Oct 2018) and this fiscal year's awards whose
- * certifications fall due in the coming weeks, so a demo shows live deadlines.
+ * certifications fall due in the coming weeks, so a demo shows live deadlines — one of Baltimore's
+ * today or tomorrow, so that a reminder email and inbox notice go out within a minute of start.
  * <p>
  * Awards go through the same service as the API, so their jurisdictions are checked with the
  * jurisdiction service over HTTP; until it (and the gateway that issues this service's token) is up,
@@ -103,6 +105,20 @@ public class DemoGrants {
             new Current(PROVIDENCE, "0105", "212112.00", 26),
             new Current(MIAMI_BEACH, "0106", "68114.00", 40),
             new Current(SAN_BERNARDINO, "0104", "104556.00", -3));
+
+    /** Baltimore's second current award, whose certification has a reminder due on the day the demo starts. */
+    static final String REMINDED_TODAY_SUFFIX = "0107";
+
+    /**
+     * A 17:00 local deadline for which a reminder (default schedule: 30, 14, 7, 3, 1 days before and
+     * on the day, at 09:00 local; reminders from the last 36 hours are caught up) is due now, whatever
+     * the hour: before 16:00 it is today's (the day-of reminder at 09:00, or before 09:00 yesterday's
+     * 1-day reminder), from 16:00 on tomorrow's (its 1-day reminder was due at 09:00 today), so the
+     * reminder is sent before the deadline passes.
+     */
+    static LocalDate remindedToday(ZonedDateTime localNow) {
+        return localNow.getHour() < 16 ? localNow.toLocalDate() : localNow.toLocalDate().plusDays(1);
+    }
 
     private final AwardService awards;
     private final AwardRepository awardRows;
@@ -175,6 +191,10 @@ public class DemoGrants {
                     new BigDecimal(c.amount()), today.minusDays(20), List.of(current1373), today.plusDays(c.dueInDays()),
                     LocalTime.of(17, 0)), authorization, false) ? 1 : 0;
         }
+        ZonedDateTime baltimoreNow = ZonedDateTime.now(ZoneId.of(jurisdictions.require(BALTIMORE, authorization, "jurisdictionId").timeZone()));
+        created += award(new AwardCreateCommand(BALTIMORE, BYRNE_JAG, fiscalYear, fiscalYear + "-DJ-BX-" + REMINDED_TODAY_SUFFIX,
+                new BigDecimal("45000.00"), baltimoreNow.toLocalDate().minusDays(20), List.of(current1373),
+                remindedToday(baltimoreNow), LocalTime.of(17, 0)), authorization, false) ? 1 : 0;
         LOG.info("Demo awards ready ({} created now)", created);
     }
 

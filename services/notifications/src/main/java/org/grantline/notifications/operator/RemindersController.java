@@ -11,26 +11,30 @@ import io.micronaut.security.annotation.Secured;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
-import org.grantline.notifications.delivery.ReminderRunner;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Status;
+import io.micronaut.security.authentication.Authentication;
 import org.grantline.shared.security.Roles;
 
+import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** The operators' view: every delivery with its outcome, counts by status, a run now, and retrying dead ones. */
+/** The operators' view: every delivery with its outcome, counts by status, a run now (in the background), and retrying dead ones. */
 @Controller("/api/reminders")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class RemindersController {
     private static final String STATUS = "PENDING|SENDING|SENT|FAILED|DEAD|CANCELLED";
 
     private final ReminderQueries queries;
-    private final ReminderRunner runner;
+    private final ReminderRuns runs;
 
-    public RemindersController(ReminderQueries queries, ReminderRunner runner) {
+    public RemindersController(ReminderQueries queries, ReminderRuns runs) {
         this.queries = queries;
-        this.runner = runner;
+        this.runs = runs;
     }
 
     @Get
@@ -59,10 +63,30 @@ public class RemindersController {
         return queries.schedule(requirementId, jurisdictionId);
     }
 
+    /**
+     * Plans and delivers now, in the background (a run at scale takes longer than the gateway waits):
+     * 202 with the run, and its URL in {@code Location}; a run still going is a 409.
+     */
     @Post("/run")
     @Secured(Roles.ADMIN)
-    public ReminderRunner.Report run() {
-        return runner.runOnce();
+    @Status(HttpStatus.ACCEPTED)
+    public HttpResponse<ReminderRuns.Run> run(Authentication authentication) {
+        ReminderRuns.Run run = runs.start(authentication.getName());
+        return HttpResponse.accepted(URI.create("/api/reminders/runs/" + run.id())).body(run);
+    }
+
+    /** Runs asked for, newest first. */
+    @Get("/runs")
+    @Secured({Roles.DOJ_OFFICER, Roles.ADMIN, Roles.AUDITOR})
+    public List<ReminderRuns.Run> runs(@QueryValue(defaultValue = "20") @Min(1) @Max(100) int limit) {
+        return runs.recent(limit);
+    }
+
+    /** One run: RUNNING, then SUCCEEDED or FAILED with what it did. */
+    @Get("/runs/{id}")
+    @Secured({Roles.DOJ_OFFICER, Roles.ADMIN, Roles.AUDITOR})
+    public ReminderRuns.Run run(UUID id) {
+        return runs.get(id);
     }
 
     @Post("/{id}/retry")

@@ -29,10 +29,19 @@ public class GrantsClient {
         this.auth = auth;
     }
 
+    /** {@code programId}, {@code fiscalYear}, {@code awardNumber}: the award's, when the grants service sends them (else looked up). */
     @Serdeable
     public record FeedItem(UUID id, UUID awardId, UUID conditionId, UUID jurisdictionId, Instant deadline,
                            LocalDate deadlineLocalDate, LocalTime deadlineLocalTime, String timeZone, String status,
-                           boolean enjoined, long version) {
+                           boolean enjoined, long version, @Nullable UUID programId, @Nullable Integer fiscalYear,
+                           @Nullable String awardNumber) {
+
+        /** The award as the feed names it, or null when this feed does not carry award details. */
+        @Nullable
+        public Award award() {
+            return programId == null || fiscalYear == null || awardNumber == null ? null
+                    : new Award(awardId, jurisdictionId, programId, fiscalYear, awardNumber);
+        }
     }
 
     @Serdeable

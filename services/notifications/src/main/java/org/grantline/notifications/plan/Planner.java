@@ -28,6 +28,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
 
 /**
@@ -42,6 +46,8 @@ public class Planner {
     /** The feed answers windows of at most 400 days. */
     private static final Duration WINDOW = Duration.ofDays(400);
     private static final int BULK_AWARD_LOOKUP = 50;
+    /** Rows per multi-row INSERT (PostgreSQL takes at most 32,767 parameters a statement). */
+    private static final int INSERT_ROWS = 250;
 
     private final GrantsClient grants;
     private final TransactionOperations<Connection> tx;
@@ -77,6 +83,8 @@ public class Planner {
         int items = 0;
         int planned = 0;
         int cancelled = 0;
+        Timings timings = new Timings();
+        long started = System.nanoTime();
         try {
             int maxOverdue = config.getOverdueDays().stream().mapToInt(Integer::intValue).max().orElse(0);
             Instant from = now.truncatedTo(ChronoUnit.DAYS).minus(Duration.ofDays(maxOverdue + 2L));
@@ -87,27 +95,33 @@ public class Planner {
             Lookups lookups = new Lookups();
             if (windowTo != null && to.isAfter(windowTo)) {
                 // Deadlines that entered the window since the last run may not have changed since: read them whole.
-                String sliceCursor = null;
-                do {
-                    GrantsClient.Feed page = grants.feed(windowTo.isAfter(from) ? windowTo : from, to, sliceCursor, config.getFeedPageSize());
-                    Counts c = planPage(page.items(), null, now, lookups);
+                Instant sliceFrom = windowTo.isAfter(from) ? windowTo : from;
+                CompletableFuture<GrantsClient.Feed> next = fetch(sliceFrom, to, null, firstPageSize());
+                while (next != null) {
+                    GrantsClient.Feed page = await(next, timings);
+                    // The next page is read while this one is written.
+                    next = page.more() ? fetch(sliceFrom, to, page.cursor(), config.getFeedPageSize()) : null;
+                    Counts c = planPage(page.items(), null, now, lookups, timings);
                     items += page.items().size();
                     planned += c.planned();
                     cancelled += c.cancelled();
-                    sliceCursor = page.more() ? page.cursor() : null;
-                } while (sliceCursor != null);
+                }
             }
-            boolean more;
-            do {
-                GrantsClient.Feed page = grants.feed(from, to, cursor, config.getFeedPageSize());
-                Counts c = planPage(page.items(), page.cursor(), now, lookups);
+            CompletableFuture<GrantsClient.Feed> next = fetch(from, to, cursor, firstPageSize());
+            while (next != null) {
+                GrantsClient.Feed page = await(next, timings);
+                next = page.more() ? fetch(from, to, page.cursor(), config.getFeedPageSize()) : null;
+                Counts c = planPage(page.items(), page.cursor(), now, lookups, timings);
                 items += page.items().size();
                 planned += c.planned();
                 cancelled += c.cancelled();
-                cursor = page.cursor();
-                more = page.more();
-            } while (more);
+            }
             finish(to, now, null);
+            if (items > 0) {
+                LOG.info("Planned {} reminders and stopped {} from {} feed items in {} ms (waiting for the feed {} ms, "
+                                + "names {} ms, writing {} ms)", planned, cancelled, items, (System.nanoTime() - started) / 1_000_000,
+                        timings.feed / 1_000_000, timings.names / 1_000_000, timings.write / 1_000_000);
+            }
             return new Result(true, items, planned, cancelled, null);
         } catch (RuntimeException e) {
             LOG.warn("Planning from the grants feed failed; the next run goes on from the last cursor: {}", e.toString());
@@ -115,6 +129,43 @@ public class Planner {
             return new Result(true, items, planned, cancelled, "grants feed: " + e.getMessage());
         }
     }
+
+    /** Where the time of one run went (nanoseconds). */
+    private static final class Timings {
+        long feed;
+        long names;
+        long write;
+    }
+
+    /** One page of the feed, asked for on a thread of its own so that it arrives while the page before is written. */
+    private CompletableFuture<GrantsClient.Feed> fetch(Instant from, Instant to, String cursor, int limit) {
+        return CompletableFuture.supplyAsync(() -> grants.feed(from, to, cursor, limit), FEED_READER);
+    }
+
+    /** The first page is small: nothing is written while it is on its way, and the pages after it arrive during writes. */
+    private int firstPageSize() {
+        return Math.max(1, Math.min(config.getFeedPageSize(), 250));
+    }
+
+    private static GrantsClient.Feed await(CompletableFuture<GrantsClient.Feed> page, Timings timings) {
+        long started = System.nanoTime();
+        try {
+            return page.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        } finally {
+            timings.feed += System.nanoTime() - started;
+        }
+    }
+
+    private static final ExecutorService FEED_READER = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "planner-feed");
+        t.setDaemon(true);
+        return t;
+    });
 
     private boolean acquireLease(Instant now) {
         return tx.executeWrite(status -> {
@@ -218,7 +269,7 @@ public class Planner {
     private record ReminderRow(UUID id, Instant deadline, int offset, String status) {
     }
 
-    private Counts planPage(List<GrantsClient.FeedItem> items, String nextCursor, Instant now, Lookups lookups) {
+    private Counts planPage(List<GrantsClient.FeedItem> items, String nextCursor, Instant now, Lookups lookups, Timings timings) {
         if (items.isEmpty()) {
             if (nextCursor != null) {
                 tx.executeWrite(status -> saveCursor(status.getConnection(), nextCursor));
@@ -227,8 +278,15 @@ public class Planner {
         }
         Map<UUID, GrantsClient.FeedItem> byId = new LinkedHashMap<>();
         items.forEach(i -> byId.put(i.id(), i));
-        // Names first, outside the transaction: HTTP calls hold no locks.
+        // Names first, outside the transaction: HTTP calls hold no locks. The feed names each award; an older one does not.
+        long namesStarted = System.nanoTime();
         Map<UUID, Existing> known = tx.executeRead(status -> existing(status.getConnection(), byId.keySet()));
+        for (GrantsClient.FeedItem item : byId.values()) {
+            GrantsClient.Award award = item.award();
+            if (award != null) {
+                lookups.awards.put(award.id(), award);
+            }
+        }
         Set<UUID> unknownAwards = byId.values().stream()
                 .filter(i -> known.get(i.id()) == null || known.get(i.id()).programId() == null)
                 .map(GrantsClient.FeedItem::awardId).collect(Collectors.toSet());
@@ -251,7 +309,18 @@ public class Planner {
         programSettings.findAll().forEach(s -> settings.put(s.programId(), s.schedule()));
         ReminderSchedule.Settings defaults = new ReminderSchedule.Settings(config.getOffsetsDays(), config.getOverdueDays(),
                 config.getSendTime());
+        long writeStarted = System.nanoTime();
+        timings.names += writeStarted - namesStarted;
+        try {
+            return write(byId, names, known, settings, defaults, nextCursor, now);
+        } finally {
+            timings.write += System.nanoTime() - writeStarted;
+        }
+    }
 
+    private Counts write(Map<UUID, GrantsClient.FeedItem> byId, Map<UUID, Existing> names, Map<UUID, Existing> known,
+                         Map<UUID, ReminderSchedule.Settings> settings, ReminderSchedule.Settings defaults, String nextCursor,
+                         Instant now) {
         return tx.executeWrite(status -> {
             Connection c = status.getConnection();
             upsertTracked(c, byId.values(), names, known.keySet(), now);
@@ -260,7 +329,7 @@ public class Planner {
             List<Object[]> reopen = new ArrayList<>();
             List<Object[]> cancel = new ArrayList<>();
             List<Object[]> cancelDeliveries = new ArrayList<>();
-            List<AuditTrail.Change> changes = new ArrayList<>();
+            Map<String, List<Map<String, Object>>> changes = new LinkedHashMap<>();
             Instant earliest = now.minus(config.getCatchUp());
             for (GrantsClient.FeedItem item : byId.values()) {
                 boolean active = "OPEN".equals(item.status()) && !item.enjoined();
@@ -301,6 +370,7 @@ public class Planner {
                 }
                 if (!added.isEmpty() || !stopped.isEmpty()) {
                     Map<String, Object> after = new LinkedHashMap<>();
+                    after.put("requirement", item.id().toString());
                     after.put("deadline", item.deadline().toString());
                     after.put("status", item.status());
                     after.put("enjoined", item.enjoined());
@@ -309,24 +379,87 @@ public class Planner {
                     if (!stopped.isEmpty()) {
                         after.put("reason", stopReason);
                     }
-                    changes.add(new AuditTrail.Change(stopped.isEmpty() ? "reminders.planned"
-                            : added.isEmpty() ? "reminders.stopped" : "reminders.replanned", "requirement", item.id(), null, after));
+                    changes.computeIfAbsent(stopped.isEmpty() ? "reminders.planned" : added.isEmpty() ? "reminders.stopped"
+                            : "reminders.replanned", k -> new ArrayList<>()).add(after);
                 }
             }
-            batch(c, "INSERT INTO reminder (id, requirement_id, jurisdiction_id, deadline_at, offset_days, kind, escalate, due_at, "
-                    + "local_date, status, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'PLANNED', ?, ?) "
-                    + "ON CONFLICT DO NOTHING", inserts);
+            insert(c, "INSERT INTO reminder (id, requirement_id, jurisdiction_id, deadline_at, offset_days, kind, escalate, due_at, "
+                    + "local_date, status, created_at, updated_at) VALUES ", "(?, ?, ?, ?, ?, ?, ?, ?, ?, 'PLANNED', ?, ?)", inserts);
             batch(c, "UPDATE reminder SET status = 'PLANNED', reason = NULL, updated_at = ? WHERE id = ? AND status = 'CANCELLED'", reopen);
             batch(c, "UPDATE reminder SET status = 'CANCELLED', reason = ?, updated_at = ? WHERE id = ? AND status = 'PLANNED'", cancel);
             // Deliveries not yet sent stop too: all of them when the requirement stops, those of an older deadline when it moves.
             batch(c, "UPDATE delivery SET status = 'CANCELLED', updated_at = ?, last_error = ? WHERE requirement_id = ? "
                     + "AND status IN ('PENDING', 'FAILED', 'DEAD') AND (deadline_at <> ? OR ? = FALSE)", cancelDeliveries);
-            audit.recordAll(changes);
+            audit.recordAll(auditChanges(changes));
             if (nextCursor != null) {
                 saveCursor(c, nextCursor);
             }
             return new Counts(inserts.size() + reopen.size(), cancel.size());
         });
+    }
+
+    /**
+     * One audit event per kind of change and page: a requirement changed alone is recorded on its own
+     * (entity {@code requirement}), many at once (a page of the feed) in one event that lists each of them.
+     */
+    private static List<AuditTrail.Change> auditChanges(Map<String, List<Map<String, Object>>> changes) {
+        List<AuditTrail.Change> events = new ArrayList<>();
+        changes.forEach((action, each) -> {
+            if (each.size() == 1) {
+                Map<String, Object> after = new LinkedHashMap<>(each.get(0));
+                Object requirement = after.remove("requirement");
+                events.add(new AuditTrail.Change(action, "requirement", requirement, null, after));
+            } else {
+                Map<String, Object> after = new LinkedHashMap<>();
+                after.put("count", each.size());
+                after.put("requirements", each);
+                events.add(new AuditTrail.Change(action, "requirements", null, null, after));
+            }
+        });
+        return events;
+    }
+
+    /**
+     * Rows are inserted many to a statement ({@link #INSERT_ROWS}; the statement for a full chunk is
+     * prepared once and reused); a row whose key exists already is left alone (ON CONFLICT DO NOTHING).
+     */
+    private static void insert(Connection c, String head, String row, List<Object[]> rows) throws SQLException {
+        if (rows.isEmpty()) {
+            return;
+        }
+        int full = rows.size() / INSERT_ROWS;
+        if (full > 0) {
+            try (PreparedStatement ps = c.prepareStatement(multiRow(head, row, INSERT_ROWS))) {
+                for (int chunk = 0; chunk < full; chunk++) {
+                    bindRows(ps, rows.subList(chunk * INSERT_ROWS, (chunk + 1) * INSERT_ROWS));
+                    ps.executeUpdate();
+                }
+            }
+        }
+        List<Object[]> rest = rows.subList(full * INSERT_ROWS, rows.size());
+        if (!rest.isEmpty()) {
+            try (PreparedStatement ps = c.prepareStatement(multiRow(head, row, rest.size()))) {
+                bindRows(ps, rest);
+                ps.executeUpdate();
+            }
+        }
+    }
+
+    private static String multiRow(String head, String row, int n) {
+        StringBuilder sql = new StringBuilder(head.length() + n * (row.length() + 2) + 30).append(head);
+        for (int i = 0; i < n; i++) {
+            sql.append(i == 0 ? "" : ", ").append(row);
+        }
+        return sql.append(" ON CONFLICT DO NOTHING").toString();
+    }
+
+    private static void bindRows(PreparedStatement ps, List<Object[]> rows) throws SQLException {
+        int p = 1;
+        for (Object[] values : rows) {
+            for (Object v : values) {
+                ps.setObject(p++, v);
+            }
+        }
     }
 
     private static Void saveCursor(Connection c, String cursor) throws SQLException {
@@ -396,8 +529,8 @@ public class Planner {
         batch(c, "UPDATE tracked_requirement SET award_id = ?, condition_id = ?, jurisdiction_id = ?, program_id = ?, "
                 + "award_number = ?, program_name = ?, condition_title = ?, deadline_at = ?, deadline_local_date = ?, "
                 + "deadline_local_time = ?, time_zone = ?, status = ?, enjoined = ?, source_version = ?, updated_at = ? WHERE id = ?", updates);
-        batch(c, "INSERT INTO tracked_requirement (award_id, condition_id, jurisdiction_id, program_id, award_number, program_name, "
+        insert(c, "INSERT INTO tracked_requirement (award_id, condition_id, jurisdiction_id, program_id, award_number, program_name, "
                 + "condition_title, deadline_at, deadline_local_date, deadline_local_time, time_zone, status, enjoined, source_version, "
-                + "updated_at, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", inserts);
+                + "updated_at, id) VALUES ", "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", inserts);
     }
 }

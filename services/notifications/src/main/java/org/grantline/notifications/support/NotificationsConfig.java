@@ -33,7 +33,10 @@ public class NotificationsConfig {
     private int batchSize = 500;
     private int emailThreads = 4;
     private Duration webhookTimeout = Duration.ofSeconds(5);
-    private int feedPageSize = 1000;
+    private int feedPageSize = 2500;
+    /** How often the replica running a run asked for over HTTP says it is alive, and when a silent one counts as abandoned. */
+    private Duration runHeartbeat = Duration.ofSeconds(10);
+    private Duration runAbandonedAfter = Duration.ofMinutes(2);
 
     public List<Integer> getOffsetsDays() { return offsetsDays; }
     public void setOffsetsDays(List<Integer> v) { offsetsDays = List.copyOf(v); }
@@ -73,4 +76,8 @@ public class NotificationsConfig {
     public void setWebhookTimeout(Duration v) { webhookTimeout = v; }
     public int getFeedPageSize() { return feedPageSize; }
     public void setFeedPageSize(int v) { feedPageSize = v; }
+    public Duration getRunHeartbeat() { return runHeartbeat; }
+    public void setRunHeartbeat(Duration v) { runHeartbeat = v; }
+    public Duration getRunAbandonedAfter() { return runAbandonedAfter; }
+    public void setRunAbandonedAfter(Duration v) { runAbandonedAfter = v; }
 }

@@ -95,11 +95,27 @@ class RemindersEndToEndTest implements TestPropertyProvider {
         return p;
     }
 
+    /** A run at {@code now}, asked for over HTTP (202) and followed until it has finished; answers the finished run. */
     Map<String, Object> run(Instant now) {
         TestClock.set(now);
         TestHttp.Response r = http.post("/api/reminders/run", TOKENS.admin(), Map.of());
-        assertThat(r.status()).as(r.toString()).isEqualTo(200);
-        return r.json();
+        assertThat(r.status()).as(r.toString()).isEqualTo(202);
+        String location = r.header("Location");
+        assertThat(location).isEqualTo("/api/reminders/runs/" + r.json().get("id"));
+        Map<String, Object> run = r.json();
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while ("RUNNING".equals(run.get("status")) && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+            TestHttp.Response polled = http.get(location, TOKENS.auditor());
+            assertThat(polled.status()).as(polled.toString()).isEqualTo(200);
+            run = polled.json();
+        }
+        assertThat(run).as("the run at " + now).containsEntry("status", "SUCCEEDED");
+        return run;
     }
 
     List<MimeMessage> mailTo(String address) throws Exception {
@@ -417,6 +433,77 @@ class RemindersEndToEndTest implements TestPropertyProvider {
             http.put("/api/reminders/programs/" + program + "/settings", TOKENS.admin(),
                     Map.of("offsetsDays", List.of(30, 14, 7, 3, 1, 0), "overdueDays", List.of(1, 7), "sendTime", "09:00"));
         }
+    }
+
+    @Test
+    void aRunAskedForOverHttpAnswers202AndIsFollowedToItsEndByAnyReaderWhileOthersAreRefused() {
+        Place city = place("Frederick", NY);
+        registry.contact(city.id(), "CHIEF_LEGAL_OFFICER", "counsel.frederick@city.test");
+        grants.requirement(city.id(), NY, LocalDate.of(2032, 3, 10), LocalTime.of(17, 0));
+        TestClock.set(Instant.parse("2032-03-09T15:00:00Z"));   // 10:00 EST: the 1-day reminder is due
+        TestHttp.Response started = http.post("/api/reminders/run", TOKENS.admin(), Map.of());
+        assertThat(started.status()).as(started.toString()).isEqualTo(202);
+        assertThat(started.json()).containsEntry("requestedBy", "test.admin").containsKeys("id", "startedAt", "emailsSent");
+        assertThat(started.json().get("status")).isIn("RUNNING", "SUCCEEDED");
+        String location = started.header("Location");
+        assertThat(location).isEqualTo("/api/reminders/runs/" + started.json().get("id"));
+
+        Map<String, Object> done = org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60))
+                .pollInterval(java.time.Duration.ofMillis(50))
+                .until(() -> http.get(location, TOKENS.dojOfficer()).json(), r -> !"RUNNING".equals(r.get("status")));
+        assertThat(done).containsEntry("status", "SUCCEEDED").containsEntry("requestedBy", "test.admin").containsEntry("error", null)
+                .containsEntry("planned", true).containsEntry("emailsFailed", 0).containsKeys("finishedAt", "planningMillis",
+                        "deliveryMillis", "sendingMillis", "remindersDue", "feedItems", "remindersPlanned");
+        assertThat((Integer) done.get("emailsSent")).isGreaterThanOrEqualTo(2);
+        assertThat((Integer) done.get("feedItems")).isGreaterThanOrEqualTo(1);
+
+        // Any reader may follow it and list runs (newest first); nobody else may start or read one.
+        assertThat(http.get(location, TOKENS.auditor()).json()).containsEntry("status", "SUCCEEDED");
+        assertThat(http.get(location, TOKENS.admin()).status()).isEqualTo(200);
+        TestHttp.Response list = http.get("/api/reminders/runs?limit=5", TOKENS.auditor());
+        assertThat(list.status()).as(list.toString()).isEqualTo(200);
+        assertThat(((Map<?, ?>) list.jsonList().get(0)).get("id")).isEqualTo(started.json().get("id"));
+        String official = TOKENS.official(city.id());
+        String counsel = TOKENS.legalOfficer(city.id());
+        for (String refused : new String[]{official, counsel}) {
+            assertThat(http.post("/api/reminders/run", refused, Map.of()).status()).isEqualTo(403);
+            assertThat(http.get(location, refused).status()).isEqualTo(403);
+            assertThat(http.get("/api/reminders/runs", refused).status()).isEqualTo(403);
+        }
+        assertThat(http.post("/api/reminders/run", TOKENS.auditor(), Map.of()).status()).isEqualTo(403);
+        assertThat(http.post("/api/reminders/run", null, Map.of()).status()).isEqualTo(401);
+        assertThat(http.get(location, null).status()).isEqualTo(401);
+        assertThat(http.get("/api/reminders/runs", null).status()).isEqualTo(401);
+
+        TestHttp.Response unknown = http.get("/api/reminders/runs/" + UUID.randomUUID(), TOKENS.auditor());
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.isProblem()).isTrue();
+        assertThat(unknown.body()).contains("urn:grantline:problem:not-found");
+        assertThat(http.get("/api/reminders/runs/not-a-uuid", TOKENS.auditor()).status()).isEqualTo(400);
+
+        // The request is in the audit trail, with who asked.
+        TestHttp.Response trail = http.get("/api/reminders/audit?entityType=reminder-run&entityId=" + started.json().get("id"),
+                TOKENS.auditor());
+        assertThat(trail.body()).contains("reminders.run.requested").contains("admin").contains("reminders.run.finished");
+    }
+
+    @Test
+    void aRunLeftRunningByAReplicaThatDiedIsMarkedFailedAbandoned() {
+        UUID id = UUID.randomUUID();
+        Instant longAgo = Instant.now().minus(java.time.Duration.ofMinutes(10));
+        tx.executeWrite(status -> {
+            try (var ps = status.getConnection().prepareStatement("INSERT INTO reminder_run (id, status, requested_by, owner, "
+                    + "heartbeat_at, started_at) VALUES (?, 'RUNNING', 'admin', 'a-replica-that-died', ?, ?)")) {
+                ps.setObject(1, id);
+                ps.setObject(2, java.time.OffsetDateTime.ofInstant(longAgo, java.time.ZoneOffset.UTC));
+                ps.setObject(3, java.time.OffsetDateTime.ofInstant(longAgo, java.time.ZoneOffset.UTC));
+                ps.executeUpdate();
+            }
+            return null;
+        });
+        Map<String, Object> run = http.get("/api/reminders/runs/" + id, TOKENS.auditor()).json();
+        assertThat(run).containsEntry("status", "FAILED").containsKey("finishedAt");
+        assertThat((String) run.get("error")).startsWith("abandoned");
     }
 
     @Test
