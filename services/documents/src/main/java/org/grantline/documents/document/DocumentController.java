@@ -9,6 +9,7 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
@@ -21,12 +22,12 @@ import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import org.grantline.documents.upload.BodyStream;
 import org.grantline.documents.upload.FileNames;
 import org.grantline.shared.problem.ProblemException;
 import org.grantline.shared.security.Caller;
 import org.grantline.shared.security.Roles;
 
+import java.io.InputStream;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -89,8 +90,8 @@ public class DocumentController {
      */
     @Post(consumes = MediaType.MULTIPART_FORM_DATA)
     @Secured({Roles.JURISDICTION_OFFICIAL, Roles.LEGAL_OFFICER, Roles.DOJ_OFFICER})
-    public HttpResponse<DocumentView> upload(HttpRequest<?> request, Authentication authentication) {
-        DocumentView created = uploads.upload(BodyStream.of(request), request.getContentType().map(MediaType::toString)
+    public HttpResponse<DocumentView> upload(HttpRequest<?> request, @Body InputStream body, Authentication authentication) {
+        DocumentView created = uploads.upload(body, request.getContentType().map(MediaType::toString)
                         .orElse(request.getHeaders().get(HttpHeaders.CONTENT_TYPE)), request.getContentLength(),
                 Caller.of(authentication));
         return HttpResponse.created(created).header(HttpHeaders.LOCATION, "/api/documents/" + created.id());
@@ -110,8 +111,9 @@ public class DocumentController {
     /** A new version (multipart/form-data, one part {@code file}); 409 when the current one is locked. */
     @Post(value = "/{id}/versions", consumes = MediaType.MULTIPART_FORM_DATA)
     @Secured({Roles.JURISDICTION_OFFICIAL, Roles.LEGAL_OFFICER, Roles.DOJ_OFFICER})
-    public HttpResponse<DocumentView> addVersion(UUID id, HttpRequest<?> request, Authentication authentication) {
-        DocumentView updated = uploads.addVersion(id, BodyStream.of(request), request.getHeaders().get(HttpHeaders.CONTENT_TYPE),
+    public HttpResponse<DocumentView> addVersion(UUID id, HttpRequest<?> request, @Body InputStream body,
+                                                 Authentication authentication) {
+        DocumentView updated = uploads.addVersion(id, body, request.getHeaders().get(HttpHeaders.CONTENT_TYPE),
                 request.getContentLength(), Caller.of(authentication));
         return HttpResponse.created(updated)
                 .header(HttpHeaders.LOCATION, "/api/documents/" + id + "/versions/" + updated.currentVersion() + "/content");

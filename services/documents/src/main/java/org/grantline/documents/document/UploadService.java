@@ -5,7 +5,6 @@ import jakarta.inject.Singleton;
 import org.grantline.documents.DocumentsConfiguration;
 import org.grantline.documents.storage.BlobKeys;
 import org.grantline.documents.storage.BlobStore;
-import org.grantline.documents.upload.BodyStream;
 import org.grantline.documents.upload.ContentDetector;
 import org.grantline.documents.upload.FileNames;
 import org.grantline.documents.upload.MultipartReader;
@@ -203,9 +202,6 @@ public class UploadService {
             discard(stored);
             throw Problems.of(HttpStatus.BAD_REQUEST, "malformed-multipart", "Bad Request",
                     "The multipart body is malformed: " + e.getMessage() + ". Nothing was stored.");
-        } catch (BodyStream.TooLarge e) {
-            discard(stored);
-            throw tooLarge();
         } catch (IOException e) {
             discard(stored);
             throw Problems.of(HttpStatus.BAD_REQUEST, "malformed-multipart", "Bad Request",
