@@ -172,27 +172,17 @@ public class DocumentsBench {
             }
             writeAll(socket, tail);
             Reader response = new Reader(socket);
-            int status = Integer.parseInt(response.line().substring(9, 12));
-            long answerLength = 0;
-            boolean chunked = false;
-            for (String header; !(header = response.line()).isEmpty(); ) {
-                String lower = header.toLowerCase(java.util.Locale.ROOT);
-                if (lower.startsWith("content-length:")) {
-                    answerLength = Long.parseLong(lower.substring(15).strip());
-                } else if (lower.startsWith("transfer-encoding:") && lower.contains("chunked")) {
-                    chunked = true;
-                }
-            }
+            Head answer = response.head();
             java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
-            if (chunked) {
-                for (long size; (size = Long.parseLong(response.line().split(";")[0].strip(), 16)) > 0; ) {
+            if (answer.chunked()) {
+                for (long size; (size = response.chunkSize()) > 0; ) {
                     body.write(response.bytes((int) size));
                     response.line();
                 }
             } else {
-                body.write(response.bytes((int) answerLength));
+                body.write(response.bytes((int) Math.max(0, answer.length())));
             }
-            return new RawResponse(status, body.toString(StandardCharsets.UTF_8));
+            return new RawResponse(answer.status(), body.toString(StandardCharsets.UTF_8));
         }
     }
 
@@ -204,28 +194,22 @@ public class DocumentsBench {
             writeAll(socket, ("GET " + path + " HTTP/1.1\r\nHost: " + base.getHost() + ":" + base.getPort()
                     + "\r\nAuthorization: Bearer " + token + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             Reader in = new Reader(socket);
-            String status = in.line();
-            long length = -1;
-            boolean chunked = false;
-            for (String header; !(header = in.line()).isEmpty(); ) {
-                String lower = header.toLowerCase(java.util.Locale.ROOT);
-                if (lower.startsWith("content-length:")) {
-                    length = Long.parseLong(lower.substring(15).strip());
-                } else if (lower.startsWith("transfer-encoding:") && lower.contains("chunked")) {
-                    chunked = true;
-                }
-            }
+            Head head = in.head();
             long written = 0;
-            if (chunked) {
-                for (long size; (size = Long.parseLong(in.line().split(";")[0].strip(), 16)) > 0; ) {
+            if (head.chunked()) {
+                for (long size; (size = in.chunkSize()) > 0; ) {
                     written += in.transfer(out, written, size);
                     in.line();   // the CRLF after the chunk
                 }
-            } else if (length >= 0) {
-                in.transfer(out, 0, length);
+            } else if (head.length() >= 0) {
+                in.transfer(out, 0, head.length());
             }
-            return Integer.parseInt(status.substring(9, 12));
+            return head.status();
         }
+    }
+
+    /** A response's status, Content-Length (-1: none) and whether it is chunked. */
+    record Head(int status, long length, boolean chunked) {
     }
 
     /** Lines from a buffer, bodies straight from the socket into a file with transferFrom. */
@@ -235,6 +219,25 @@ public class DocumentsBench {
 
         Reader(SocketChannel socket) {
             this.socket = socket;
+        }
+
+        Head head() throws IOException {
+            int status = Integer.parseInt(line().substring(9, 12));
+            long length = -1;
+            boolean chunked = false;
+            for (String header; !(header = line()).isEmpty(); ) {
+                String lower = header.toLowerCase(java.util.Locale.ROOT);
+                if (lower.startsWith("content-length:")) {
+                    length = Long.parseLong(lower.substring(15).strip());
+                } else if (lower.startsWith("transfer-encoding:") && lower.contains("chunked")) {
+                    chunked = true;
+                }
+            }
+            return new Head(status, length, chunked);
+        }
+
+        long chunkSize() throws IOException {
+            return Long.parseLong(line().split(";")[0].strip(), 16);
         }
 
         String line() throws IOException {

@@ -120,7 +120,6 @@ public class ContentService {
         private final InputStream in;
         private final MessageDigest sha256;
         private long left;
-        private long read;
 
         Reading(InputStream in, MessageDigest sha256, long length) {
             this.in = in;
@@ -138,7 +137,6 @@ public class ContentService {
                 throw new IOException("the stored bytes ended " + (left - n) + " bytes early");
             }
             left -= n;
-            read += n;
             if (sha256 != null) {
                 sha256.update(chunk);
             }

@@ -149,7 +149,6 @@ public class DocumentController {
             return headers(HttpResponse.status(HttpStatus.NOT_MODIFIED), version, etag);
         }
         contents.requireIntact(version);
-        MediaType type = MediaType.of(version.contentType());
         long size = version.sizeBytes();
         String range = request.getHeaders().get(HttpHeaders.RANGE);
         String ifRange = request.getHeaders().get("If-Range");
@@ -166,10 +165,10 @@ public class DocumentController {
                 return headers(HttpResponse.<DocumentBytes>status(HttpStatus.PARTIAL_CONTENT)
                         .header(HttpHeaders.CONTENT_RANGE, "bytes " + r[0] + "-" + r[1] + "/" + size)
                         .contentLength(length)
-                        .body(new DocumentBytes(version, r[0], length, type)), version, etag);
+                        .body(new DocumentBytes(version, r[0], length)), version, etag);
             }
         }
-        return headers(HttpResponse.ok(new DocumentBytes(version, 0, size, type)).contentLength(size), version, etag);
+        return headers(HttpResponse.ok(new DocumentBytes(version, 0, size)).contentLength(size), version, etag);
     }
 
     private static <T> MutableHttpResponse<T> headers(MutableHttpResponse<T> response, DocumentVersion version, String etag) {
