@@ -3,6 +3,7 @@ package org.grantline.notifications.delivery;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import org.grantline.notifications.directory.JurisdictionDirectory;
+import org.grantline.notifications.email.DigestEmail;
 import org.grantline.notifications.plan.ProgramSettings;
 import org.grantline.notifications.plan.ProgramSettingsRepository;
 import org.grantline.notifications.plan.ReminderSchedule;
@@ -282,7 +283,8 @@ public class FanOut {
     private static String body(Due d, String jurisdiction) {
         return (d.escalate() ? "Not certified yet: " : "Please certify: ") + (d.conditionTitle() == null ? "a certification" : d.conditionTitle())
                 + (d.awardNumber() == null ? "" : " (award " + d.awardNumber() + ")")
-                + (jurisdiction == null ? "" : " for " + jurisdiction) + ", deadline " + d.deadline() + ".";
+                + (jurisdiction == null ? "" : " for " + jurisdiction) + ", deadline "
+                + DigestEmail.local(d.deadline(), d.timeZone()) + ".";
     }
 
     /** The open digest of each "recipient|day", made if missing; one already sent (or being sent) moves to the next day. */

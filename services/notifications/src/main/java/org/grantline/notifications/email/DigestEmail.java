@@ -23,8 +23,13 @@ public final class DigestEmail {
         }
 
         public String localDeadline() {
-            return LOCAL.format(deadline.atZone(ZoneId.of(timeZone)));
+            return local(deadline, timeZone);
         }
+    }
+
+    /** A deadline as the jurisdiction reads it: "Thursday, November 20, 2031 at 11:59 PM CST". */
+    public static String local(Instant deadline, String timeZone) {
+        return LOCAL.format(deadline.atZone(ZoneId.of(timeZone)));
     }
 
     public record Content(String subject, String text, String html, String ics) {

@@ -321,7 +321,8 @@ class RemindersEndToEndTest implements TestPropertyProvider {
         })).hasSize(1);
 
         TestHttp.Response official = http.get("/api/notifications", TOKENS.official(city.id()));
-        assertThat(official.body()).contains("1 day overdue").contains(requirement.toString());
+        assertThat(official.body()).contains("1 day overdue").contains(requirement.toString())
+                .contains("deadline Thursday, November 20, 2031 at 11:59 PM CST");   // in the jurisdiction's time, not UTC
         assertThat(http.get("/api/notifications", TOKENS.official(UUID.randomUUID())).body()).doesNotContain(requirement.toString());
         assertThat(http.get("/api/notifications", TOKENS.dojOfficer()).body()).contains("Escalation: ");
         long unread = ((Number) http.get("/api/notifications/unread-count", TOKENS.official(city.id())).json().get("unread")).longValue();
