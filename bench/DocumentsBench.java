@@ -68,7 +68,7 @@ public class DocumentsBench {
         byte[] tail = ("\r\n--" + BOUNDARY + "--\r\n").getBytes(StandardCharsets.UTF_8);
 
         warmUp(gateway, token, head, tail);
-        HeapSampler heap = new HeapSampler(documents);
+        HeapSampler heap = new HeapSampler(documents, () -> token(gateway, "admin", password));
         long baseline = heap.sample();
         heap.start();
         // Several rounds: the first ones still run partly in the interpreter and C1 (the JIT compiles
@@ -345,19 +345,33 @@ public class DocumentsBench {
         return HexFormat.of().formatHex(digest.digest());
     }
 
-    /** Samples jvm_memory_used_bytes{area="heap"} (summed over pools) from the service's /prometheus. */
+    /** Where the sampler gets an admin token (metrics are for admins), renewed before it expires. */
+    interface TokenSource {
+        String get() throws Exception;
+    }
+
+    /** Samples jvm_memory_used_bytes{area="heap"} (summed over pools) from the service's /prometheus, as an admin. */
     static final class HeapSampler {
         private final String url;
+        private final TokenSource admin;
+        private String token;
+        private long tokenAt;
         private final AtomicLong peak = new AtomicLong();
         private volatile boolean running;
         private Thread thread;
 
-        HeapSampler(String documents) {
+        HeapSampler(String documents, TokenSource admin) {
             this.url = documents + "/prometheus";
+            this.admin = admin;
         }
 
         long sample() throws Exception {
-            String metrics = CLIENT.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofString()).body();
+            if (token == null || System.nanoTime() - tokenAt > 5L * 60 * 1_000_000_000L) {
+                token = admin.get();
+                tokenAt = System.nanoTime();
+            }
+            String metrics = CLIENT.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token)
+                    .GET().build(), HttpResponse.BodyHandlers.ofString()).body();
             Matcher m = Pattern.compile("jvm_memory_used_bytes\\{[^}]*area=\"heap\"[^}]*\\} ([0-9.E+]+)").matcher(metrics);
             double total = 0;
             while (m.find()) {

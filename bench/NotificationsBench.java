@@ -26,7 +26,7 @@ import java.util.regex.Pattern;
  * of 10,000 digest emails goes out to the local SMTP server (GreenMail), and whether anyone got two.
  * The run is asked for through the gateway (POST /api/reminders/run answers 202 at once and the
  * run goes on in the background); the benchmark follows it at its Location until it has finished.
- * Usage: java bench/NotificationsBench.java GATEWAY_URL PASSWORD CSV MAIL_API_URL
+ * Usage: java bench/NotificationsBench.java GATEWAY_URL PASSWORD CSV MAIL_API_URL [crash ROOT DATA_DIR]
  */
 public class NotificationsBench {
     static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -84,6 +84,10 @@ public class NotificationsBench {
         System.out.printf("set up: %d awards, %d requirements in %.0f s%s%n", n, 3 * n, (System.nanoTime() - t) / 1e9,
                 failed > 0 ? " (" + failed + " failed)" : "");
 
+        if (args.length > 4 && args[4].equals("crash")) {
+            crash(gateway, admin, mail, Path.of(args[5]), Path.of(args[6]));
+            return;
+        }
         t = System.nanoTime();
         String report = run(gateway, admin);
         double runSeconds = (System.nanoTime() - t) / 1e9;
@@ -118,6 +122,99 @@ public class NotificationsBench {
                 users.size(), sample.size(), duplicates);
         String again = run(gateway, admin);
         System.out.printf("a second run right after: %s more emails sent%n", first("\"emailsSent\":(\\d+)", again));
+    }
+
+    /**
+     * The crash run (bench/run notifications-crash): the same 10,000 digests, but the notifications
+     * service is killed with SIGKILL when a third and again when two thirds of the recipients have
+     * mail, and started again each time with ./suite up (which starts only what is not running);
+     * a run is asked for again (409 run-in-progress until the dead run is abandoned, 20 s). Counts
+     * every mailbox: who has the email, how many got it twice, and how long after the last start
+     * the last recipient had it.
+     */
+    static void crash(String gateway, String admin, String mail, Path root, Path data) throws Exception {
+        long t0 = System.nanoTime();
+        start(gateway, admin);
+        int[] atKill = new int[2];
+        for (int kill = 0; kill < 2; kill++) {
+            int target = RECIPIENTS * (kill + 1) / 3;
+            long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+            while (mailboxes(mail).size() < target) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("fewer than " + target + " recipients had mail after 10 minutes");
+                }
+                Thread.sleep(200);
+            }
+            long pid = Long.parseLong(Files.readString(data.resolve("run/notifications.pid")).trim());
+            ProcessHandle p = ProcessHandle.of(pid).orElseThrow();
+            p.destroyForcibly();   // SIGKILL
+            p.onExit().get();
+            atKill[kill] = mailboxes(mail).size();
+            System.out.printf("kill -9 %d: %d of %d recipients had mail (%.0f s since the run was asked for)%n", kill + 1, atKill[kill],
+                    RECIPIENTS, (System.nanoTime() - t0) / 1e9);
+            long restart = System.nanoTime();
+            Process up = new ProcessBuilder(root.resolve("suite").toString(), "up").redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            if (up.waitFor() != 0) {
+                throw new IllegalStateException("./suite up failed after the kill");
+            }
+            System.out.printf("  notifications started again and healthy in %.0f s%n", (System.nanoTime() - restart) / 1e9);
+            long asked = System.nanoTime();
+            int refused = 0;
+            while (!start(gateway, admin)) {
+                refused++;
+                Thread.sleep(1000);
+            }
+            System.out.printf("  run accepted %.0f s after the restart (%d answers 409 run-in-progress or 503 before)%n",
+                    (System.nanoTime() - asked) / 1e9, refused);
+            if (kill == 1) {
+                t0 = restart;
+            }
+        }
+        long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+        List<String> users;
+        while ((users = mailboxes(mail)).size() < RECIPIENTS && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+        }
+        double afterLastStart = (System.nanoTime() - t0) / 1e9;
+        AtomicInteger messages = new AtomicInteger();
+        AtomicInteger twice = new AtomicInteger();
+        List<String> all = users;
+        parallel(all.size(), 8, i -> {
+            int count = all("\"Message-ID\"|\"messageId\"", send(mail, "GET", "/api/user/" + all.get(i) + "/messages/INBOX/", null, null, null, 200)).size();
+            messages.addAndGet(count);
+            if (count > 1) {
+                twice.incrementAndGet();
+            }
+        });
+        System.out.println();
+        System.out.println("== notifications crash run: kill -9 twice while sending " + RECIPIENTS + " digests");
+        System.out.printf("%d of %d recipients have the email, %d s after the last start (bound: a minute)%n", all.size(), RECIPIENTS,
+                Math.round(afterLastStart));
+        System.out.printf("%d messages in all: %d duplicates, %d recipients with more than one (bound: threads x kills = 4 x 2 = 8)%n",
+                messages.get(), messages.get() - all.size(), twice.get());
+    }
+
+    /** The addresses GreenMail holds a mailbox for (one is made at its first message). */
+    static List<String> mailboxes(String mail) throws Exception {
+        return all("\"email\":\"([^\"]+)\"", send(mail, "GET", "/api/user", null, null, null, 200));
+    }
+
+    /** Asks for a run: true when accepted (202), false on 409 run-in-progress or 503 (no instance seen healthy yet). */
+    static boolean start(String gateway, String admin) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(gateway + "/api/reminders/run")).timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + admin).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{}")).build();
+        HttpResponse<String> started = CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
+        // 409 run-in-progress, or 503 while the gateway has not yet seen the restarted instance healthy again: the
+        // README's client contract is to ask again.
+        if (started.statusCode() == 409 || started.statusCode() == 503) {
+            return false;
+        }
+        if (started.statusCode() != 202) {
+            throw new IllegalStateException("POST /api/reminders/run: " + started.statusCode() + " " + started.body());
+        }
+        return true;
     }
 
     /** Starts a run through the gateway (202 and its Location) and follows it until it has finished; answers the finished run. */

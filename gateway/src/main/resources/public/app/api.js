@@ -39,6 +39,60 @@ export async function signIn(username, password) {
   return accept(await res.json());
 }
 
+/** A public GET without a token (the sign-in page's list of identity providers). */
+export async function publicGet(path) {
+  const res = await fetch(path, { credentials: 'same-origin', headers: { 'Accept': 'application/json' } });
+  if (!res.ok) throw await toError(res);
+  return res.json();
+}
+
+/** A public POST without a token (accepting an invitation: the token is in the body, never in an address). */
+export async function publicPost(path, body) {
+  const res = await fetch(path, {
+    method: 'POST', credentials: 'same-origin',
+    headers: { 'Content-Type': 'application/json', 'Accept': 'application/json, application/problem+json' },
+    body: JSON.stringify(body)
+  });
+  if (!res.ok) throw await toError(res);
+  return res.json();
+}
+
+/** A request without a token whose path carries its own credential (a signed link from an email). */
+export async function publicSend(method, path, body) {
+  const res = await fetch(path, {
+    method, credentials: 'same-origin',
+    headers: { 'Accept': 'application/json, application/problem+json', ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}) },
+    body: body === undefined ? undefined : JSON.stringify(body)
+  });
+  if (!res.ok) throw await toError(res);
+  const type = res.headers.get('Content-Type') || '';
+  return type.includes('json') ? res.json() : res.text();
+}
+
+/** The second step of sign-in: the challenge from the first step's 401 and a code. */
+export async function secondFactor(challenge, code) {
+  const res = await fetch('/web/session/second-factor', {
+    method: 'POST', credentials: 'same-origin',
+    headers: { 'Content-Type': 'application/json', 'Accept': 'application/json', ...CSRF },
+    body: JSON.stringify({ challenge, code })
+  });
+  if (!res.ok) throw await toError(res);
+  const body = await res.json();
+  accept(body);
+  return body;
+}
+
+/** A new authenticator key during a sign-in whose role requires one. */
+export async function secondFactorEnrolment(challenge) {
+  const res = await fetch('/web/session/second-factor/enrolment', {
+    method: 'POST', credentials: 'same-origin',
+    headers: { 'Content-Type': 'application/json', 'Accept': 'application/json', ...CSRF },
+    body: JSON.stringify({ challenge })
+  });
+  if (!res.ok) throw await toError(res);
+  return res.json();
+}
+
 /** Quietly asks for a new access token with the cookie; null when there is no session. */
 export function restore() {
   if (!refreshing) {

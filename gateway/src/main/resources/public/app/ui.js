@@ -89,9 +89,10 @@ export function date(v) {
 }
 
 export function statusBadge(r) {
+  if (r.status === 'REJECTED') return h('span', { class: 'badge badge-rejected' }, r.overdue ? '⚠ Rejected by DOJ — OVERDUE' : 'Rejected by DOJ');
   if (r.overdue) return h('span', { class: 'badge badge-overdue' }, '⚠ OVERDUE');
   if (r.enjoined) return h('span', { class: 'badge badge-enjoined' }, 'Enjoined by court order');
-  const labels = { OPEN: 'Open', SUBMITTED: 'Submitted — awaiting DOJ review', ACCEPTED: 'Accepted', WAIVED: 'Waived' };
+  const labels = { OPEN: 'Open', SUBMITTED: 'Submitted — awaiting DOJ review', ACCEPTED: 'Accepted', WAIVED: 'Waived', REJECTED: 'Rejected by DOJ' };
   return h('span', { class: 'badge badge-' + String(r.status).toLowerCase() }, labels[r.status] || r.status);
 }
 
@@ -147,5 +148,21 @@ export async function describe(r) {
 
 export const ROLE_NAMES = {
   ADMIN: 'Administrator', DOJ_OFFICER: 'DOJ officer', JURISDICTION_OFFICIAL: 'Jurisdiction official',
-  LEGAL_OFFICER: 'Legal officer', AUDITOR: 'Auditor'
+  LEGAL_OFFICER: 'Legal officer', AGENCY_ADMIN: 'Agency administrator', AUDITOR: 'Auditor'
 };
+
+// A confirmation that outlives the page being drawn again: shown now in `status`, and put back into
+// the element with the same id once the page has been redrawn with the changed data (a user, or a
+// test, must not miss it because the redraw replaced the element half a second later).
+let pendingNotice = null;
+export function redrawWith(status, notice, delay = 500) {
+  fill(status, notice);
+  pendingNotice = status.id ? { id: status.id, notice } : null;
+  setTimeout(() => window.dispatchEvent(new HashChangeEvent('hashchange')), delay);
+}
+export function restoreNotice() {
+  const p = pendingNotice;
+  pendingNotice = null;
+  const el = p && document.getElementById(p.id);
+  if (el) fill(el, p.notice);
+}

@@ -281,4 +281,30 @@ class SuiteIT {
         assertThat(status.exitCode()).isNotZero();
         assertThat(status.output()).containsPattern("notifications\\s+\\d+\\s+-\\s+stopped");
     }
+
+    @Order(6)   // while every app runs (order 8 stops notifications)
+    @Test
+    void aDisabledUsersTokenIsRefusedWithinFiveSecondsAtTheGatewayAndAtEveryServiceCalledDirectly() {
+        String admin = login("admin");
+        String username = "e2e.revoked." + UUID.randomUUID().toString().substring(0, 8);
+        TestHttp.Response created = http.post("/api/users", admin, Map.of("username", username, "displayName", "Soon disabled",
+                "password", PASSWORD + "-long", "roles", List.of("DOJ_OFFICER")));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        TestHttp.Response signedIn = http.post("/login", null, Map.of("username", username, "password", PASSWORD + "-long"));
+        String token = (String) signedIn.json().get("access_token");
+        Map<String, String> direct = Map.of("JURISDICTION_PORT", "/api/jurisdictions", "GRANTS_PORT", "/api/programs",
+                "DOCUMENTS_PORT", "/api/documents", "NOTIFICATIONS_PORT", "/api/notifications");
+        assertThat(http.get("/api/me", token).status()).isEqualTo(200);
+        direct.forEach((port, path) -> assertThat(new TestHttp("http://127.0.0.1:" + suite.env.get(port)).get(path, token).status())
+                .as(port + path).isEqualTo(200));
+
+        assertThat(http.post("/api/users/" + created.json().get("id") + "/disable", admin, "").status()).isEqualTo(200);
+        long started = System.nanoTime();
+        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+            assertThat(http.get("/api/me", token).status()).as("gateway").isEqualTo(401);
+            direct.forEach((port, path) -> assertThat(new TestHttp("http://127.0.0.1:" + suite.env.get(port)).get(path, token)
+                    .status()).as(port + path).isEqualTo(401));
+        });
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThanOrEqualTo(Duration.ofSeconds(5));
+    }
 }

@@ -14,6 +14,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -39,7 +40,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The web app in Debian's Chromium (headless, driven by Debian's chromedriver; Selenium never
  * downloads a browser), against the suite started as {@code ./suite up} starts it. Each role signs
  * in and does its main task, in order: the official uploads a document, the legal officer signs
- * and submits Baltimore's open certification, DOJ accepts it and it leaves the official's list, the
+ * and submits Baltimore's open certification, DOJ rejects it with a reason that the
+ * jurisdiction sees as Rejected, the legal officer submits again and DOJ accepts it and it leaves the official's list, the
  * auditor finds it in the trail, the admin disables a user who then cannot sign in. Screenshots of
  * the main pages go to {@code target/screenshots}.
  */
@@ -47,6 +49,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WebIT {
     static final String PASSWORD = "web-demo-password";
+    static final String REJECTION = "The form must be signed by the chief legal officer";
     static final String BALTIMORE = "7a0c5d3e-0000-4000-8000-000024040000";
     static final Path SHOTS = Path.of("target", "screenshots");
 
@@ -95,6 +98,7 @@ class WebIT {
                 .usingAnyFreePort().build();
         driver = new ChromeDriver(service, options);
         wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+        wait.ignoring(StaleElementReferenceException.class); // a redraw may replace an element between finding and reading it
     }
 
     @AfterEach
@@ -163,8 +167,16 @@ class WebIT {
         Files.write(SHOTS.resolve(name + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
     }
 
+    /**
+     * The text of the visible element {@code by} names. The element is found and read inside one wait step, so a
+     * redraw that replaces it between the two (a page redraws after every change and puts its confirmation back
+     * into the new element) makes the wait look again instead of failing on a stale reference.
+     */
     String text(By by) {
-        return wait.until(ExpectedConditions.visibilityOfElementLocated(by)).getText();
+        return wait.until(d -> {
+            WebElement element = d.findElement(by);
+            return element.isDisplayed() ? element.getText() : null;
+        });
     }
 
     // ---- the roles, in order
@@ -275,12 +287,54 @@ class WebIT {
         assertThat(driver.findElement(By.cssSelector(".submission")).getText()).contains("City Solicitor");
         driver.findElement(By.cssSelector(".submission button.reject")).click();
         assertThat(text(By.cssSelector(".decide .msg-error"))).contains("reason");
+        driver.findElement(By.cssSelector(".submission .decide textarea")).sendKeys(REJECTION);
+        driver.findElement(By.cssSelector(".submission button.reject")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("requirement-status"), "Rejected"));
+        signOut();
+
+        // the jurisdiction sees the rejection (not "Open") and answers with a new submission
+        signIn("baltimore.official");
+        WebElement listed = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("req-" + requirementId)));
+        assertThat(listed.getText()).contains("Rejected by DOJ").contains(REJECTION);
+        signOut();
+        signIn("baltimore.counsel");
+        go("#/requirements/" + requirementId);
+        assertThat(text(By.id("rejection"))).startsWith("Rejected").contains(REJECTION);
+        assertThat(text(By.id("requirement-status"))).contains("Rejected");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("submit-documents"), documentTitle));
+        WebElement again = driver.findElement(By.xpath("//fieldset[@id='submit-documents']//label[contains(., '" + documentTitle + "')]/preceding-sibling::input"));
+        if (!again.isSelected()) {
+            again.click();
+        }
+        driver.findElement(By.id("signer-title")).sendKeys("Chief Legal Officer");
+        WebElement signer = driver.findElement(By.id("signer-name"));
+        if (signer.getDomProperty("value").isBlank()) {
+            signer.sendKeys("Baltimore Counsel");
+        }
+        driver.findElement(By.id("agreed")).click();
+        shot("07b-resubmit-after-rejection");
+        driver.findElement(By.id("sign-and-submit")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("requirement-status"), "Submitted"));
+        signOut();
+
+        signIn("doj.officer");
+        go("#/requirements/" + requirementId);
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".submission button.accept")));
         driver.findElement(By.cssSelector(".submission button.accept")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("requirement-status"), "Accepted"));
         shot("08-doj-accepted");
 
+        ((JavascriptExecutor) driver).executeScript("performance.setResourceTimingBufferSize(10000); performance.clearResourceTimings()");
         go("#/map");
         wait.until(d -> d.findElements(By.cssSelector("#states path")).size() >= 50);
+        @SuppressWarnings("unchecked")
+        List<String> fetched = (List<String>) ((JavascriptExecutor) driver).executeScript(
+                "return performance.getEntriesByType('resource').map(e => new URL(e.name).pathname)"
+                        + ".filter(p => p.startsWith('/api/'))");
+        assertThat(fetched).as("the map is drawn from one request to grants' compliance map")
+                .containsOnlyOnce("/api/awards/compliance-map")
+                .noneMatch(p -> p.startsWith("/api/certifications/requirements") || p.startsWith("/api/jurisdictions")
+                        || p.equals("/api/awards/at-risk"));
         List<WebElement> coloured = driver.findElements(By.cssSelector("#states path:not([data-status='none'])"));
         assertThat(coloured).as("states with certifications are coloured").isNotEmpty();
         assertThat(coloured.get(0).getDomAttribute("d")).startsWith("M");
@@ -367,7 +421,8 @@ class WebIT {
         WebElement row = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("tr[data-username='" + username + "']")));
         row.findElement(By.cssSelector("button.danger")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("users-status"), "disabled"));
-        assertThat(driver.findElement(By.cssSelector("tr[data-username='" + username + "']")).getText()).contains("Disabled");
+        // The list is drawn again after the change: read the row anew until it shows it.
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("tr[data-username='" + username + "']"), "Disabled"));
         shot("14-admin-users");
         signOut();
 
@@ -375,5 +430,256 @@ class WebIT {
         driver.findElement(By.id("password")).sendKeys(PASSWORD);
         driver.findElement(By.id("sign-in")).click();
         assertThat(text(By.cssSelector("#signin-status .msg-error"))).startsWith("The username or password is wrong");
+    }
+
+    @Order(8)
+    @Test
+    void dojSendsALetterToAFilteredSetAnOfficialAnswersTheLegalOfficerSignsDojAcceptsAndTheyTalkInTheThread() throws Exception {
+        String subject = "Jail access in Maryland cities " + Instant.now().getEpochSecond();
+        signIn("doj.officer");
+        go("#/letters");
+        assertThat(driver.findElement(By.id("letters")).getText()).as("the seeded 2017 letters")
+                .contains("(29 jurisdictions)").contains("Public Safety Partnership");
+        assertThat(driver.findElement(By.xpath("//table[@id='letters']//tr[contains(., '(29 jurisdictions)')]/td[4]")).getText())
+                .as("every one of the 29 is in the demo registry").isEqualTo("29");
+        assertThat(driver.findElement(By.xpath("//table[@id='letters']//tr[contains(., '(23 jurisdictions)')]/td[4]")).getText())
+                .as("the 24 January 2018 demand for documents reaches all 23").isEqualTo("23");
+        driver.findElement(By.id("letter-subject")).sendKeys(subject);
+        driver.findElement(By.id("letter-body")).sendKeys("Answer both questions by the deadline.");
+        driver.findElement(By.cssSelector("#letter-questions .q-text")).sendKeys("Who operates the jail your police book into?");
+        driver.findElement(By.id("add-question")).click();
+        List<WebElement> texts = driver.findElements(By.cssSelector("#letter-questions .q-text"));
+        texts.get(1).sendKeys("Certify that federal agents have access to it.");
+        new Select(driver.findElements(By.cssSelector("#letter-questions .q-role")).get(1)).selectByValue("LEGAL_OFFICER");
+        ((JavascriptExecutor) driver).executeScript("document.getElementById('letter-deadline').value = arguments[0]",
+                java.time.LocalDate.now().plusDays(21).toString());
+        driver.findElement(By.id("r-state")).sendKeys("MD");
+        new Select(driver.findElement(By.id("r-type"))).selectByValue("CITY");
+        driver.findElement(By.id("preview-recipients")).click();
+        assertThat(text(By.id("recipient-count"))).isEqualTo("1 jurisdiction will receive this letter.");
+        assertThat(driver.findElement(By.id("recipients-preview")).getText()).contains("Baltimore");
+        shot("16-doj-letter-compose");
+        driver.findElement(By.id("send-letter")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("recipients")));
+        ready();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("recipients"), "Baltimore"));
+        String letterUrl = driver.getCurrentUrl();
+        signOut();
+
+        signIn("baltimore.official");
+        go("#/letters");
+        driver.findElement(By.linkText(subject)).click();
+        ready();
+        List<WebElement> forms = driver.findElements(By.cssSelector(".answer-form"));
+        assertThat(forms).as("the official answers only the question without a signature").hasSize(1);
+        forms.get(0).findElement(By.tagName("textarea")).sendKeys("Baltimore Central Booking is run by the State of Maryland.");
+        forms.get(0).findElement(By.cssSelector("button.send-answer")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".answers"), "State of Maryland"));
+        String demandHash = driver.getCurrentUrl().replaceFirst("^[^#]*", "");
+        signOut();
+
+        signIn("baltimore.counsel");
+        go(demandHash);
+        WebElement form = wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.xpath("//form[contains(@class,'answer-form')][.//input[starts-with(@id,'title-')]]")));
+        form.findElement(By.cssSelector("textarea.answer")).sendKeys("Federal agents have access under the State's policy.");
+        form.findElement(By.cssSelector("input[id^='title-']")).sendKeys("City Solicitor");
+        WebElement name = form.findElement(By.cssSelector("input[id^='signer-']"));
+        if (name.getDomProperty("value").isBlank()) {
+            name.sendKeys("Baltimore Counsel");
+        }
+        form.findElement(By.cssSelector("input[type=checkbox]")).click();
+        shot("17-legal-officer-signs-letter");
+        form.findElement(By.cssSelector("button.send-answer")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("demand-status"), "Answered"));
+        signOut();
+
+        signIn("doj.officer");
+        driver.get(letterUrl);
+        ready();
+        assertThat(text(By.id("letter-summary"))).contains("1 answered");
+        driver.findElement(By.cssSelector("#recipients a")).click();
+        ready();
+        assertThat(driver.findElement(By.cssSelector(".signature")).getText()).contains("City Solicitor");
+        driver.findElement(By.id("accept-demand")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("demand-status"), "Accepted"));
+        shot("18-doj-letter-accepted");
+
+        // The demand's thread: DOJ writes to Baltimore and keeps an internal note; Baltimore sees the message only, and answers.
+        String note = "Internal: compare with the State's booking policy " + Instant.now().getEpochSecond();
+        driver.findElement(By.id("thread-body")).sendKeys(note);
+        driver.findElement(By.id("thread-internal")).click();
+        driver.findElement(By.id("thread-send")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("thread"), note));
+        driver.findElement(By.id("thread-body")).sendKeys("Please also send the State's booking agreement.");
+        driver.findElement(By.id("thread-send")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("thread"), "booking agreement"));
+        assertThat(driver.findElement(By.cssSelector("#thread .internal")).getText()).contains("Internal note").contains(note);
+        signOut();
+
+        signIn("baltimore.official");
+        go(demandHash);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("thread"), "booking agreement"));
+        assertThat(driver.findElement(By.id("thread")).getText()).doesNotContain(note).doesNotContain("Internal note");
+        assertThat(driver.findElements(By.id("thread-internal"))).as("no internal notes for the jurisdiction").isEmpty();
+        driver.findElement(By.id("thread-body")).sendKeys("The agreement is attached to our answer.");
+        driver.findElement(By.id("thread-send")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("thread"), "attached to our answer"));
+        shot("18b-jurisdiction-answers-in-the-thread");
+        signOut();
+
+        signIn("doj.officer");
+        go(demandHash);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("thread"), "attached to our answer"));
+        signOut();
+    }
+
+    static final String ALBUQUERQUE = "7a0c5d3e-0000-4000-8000-000035020000";
+
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> schedule(String requirement) {
+        return (List<Map<String, Object>>) (List<?>) suite.http().get("/api/reminders/schedule?requirementId=" + requirement,
+                suite.token("doj.officer")).jsonList();
+    }
+
+    @Order(9)
+    @Test
+    @SuppressWarnings("unchecked")
+    void aCourtOrderRecordedInTheWebAppStopsTheRemindersOfTheJurisdictionsItCoversAndDojExtendsAndMovesMoney() throws Exception {
+        TestHttp http = suite.http();
+        String token = suite.token("doj.officer");
+        Map<String, Object> requirement = ((List<Map<String, Object>>) http.get("/api/certifications/requirements?status=OPEN&jurisdictionId="
+                + ALBUQUERQUE + "&dueFrom=" + Instant.now().plus(Duration.ofDays(10)) + "&dueTo=" + Instant.now().plus(Duration.ofDays(14)),
+                token).json().get("items")).get(0);
+        String requirementId = (String) requirement.get("id");
+        Map<String, Object> award = http.get("/api/awards/" + requirement.get("awardId"), token).json();
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(120)).until(() ->
+                schedule(requirementId).stream().anyMatch(r -> "PLANNED".equals(r.get("status"))));
+
+        signIn("doj.officer");
+        go("#/court-orders");
+        driver.findElement(By.id("order-case")).sendKeys("City of Albuquerque v. DOJ (demo)");
+        driver.findElement(By.id("order-number")).sendKeys("1:26-cv-0" + (System.currentTimeMillis() % 10000));
+        driver.findElement(By.id("order-court")).sendKeys("D.N.M.");
+        ((JavascriptExecutor) driver).executeScript("document.getElementById('order-date').value = arguments[0]",
+                java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(1).toString());
+        new Select(driver.findElement(By.id("order-scope"))).selectByValue("JURISDICTIONS");
+        driver.findElement(By.id("order-jurisdictions")).sendKeys(ALBUQUERQUE);
+        ((JavascriptExecutor) driver).executeScript("const y = document.getElementById('order-fy'); y.value = arguments[0];"
+                + " y.dispatchEvent(new Event('change'))", String.valueOf(award.get("fiscalYear")));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#order-conditions[data-fy='" + award.get("fiscalYear") + "']")));
+        WebElement condition = wait.until(ExpectedConditions.elementToBeClickable(By.id("cond-" + requirement.get("conditionId"))));
+        condition.click();
+        shot("19-doj-court-order");
+        driver.findElement(By.id("create-order")).click();
+        assertThat(text(By.cssSelector("#orders-status .msg"))).startsWith("Recorded");
+
+        go("#/requirements/" + requirementId);
+        assertThat(text(By.id("requirement-status"))).contains("Enjoined");
+        // the notifications service re-reads the changed requirement and stops its reminders
+        http.post("/api/reminders/run", suite.token("admin"), Map.of());
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(3)).until(() -> {
+            List<Map<String, Object>> planned = schedule(requirementId);
+            return planned.stream().noneMatch(r -> "PLANNED".equals(r.get("status")))
+                    && planned.stream().anyMatch(r -> String.valueOf(r.get("reason")).contains("court order"));
+        });
+
+        // an extension with its reason, from the requirement page
+        ((JavascriptExecutor) driver).executeScript("document.getElementById('extend-date').value = arguments[0]",
+                java.time.LocalDate.now().plusDays(60).toString());
+        driver.findElement(By.id("extend-reason")).sendKeys("Litigation pending in D.N.M.");
+        driver.findElement(By.id("extend")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("extensions"), "Litigation pending in D.N.M."));
+
+        // an award's state and money, with its ledger: activate, disburse, initiate a clawback, recover part
+        String number = "2017-DJ-BX-9" + String.format("%03d", System.currentTimeMillis() % 1000);
+        TestHttp.Response made = http.post("/api/awards", token, Map.of("jurisdictionId", BALTIMORE,
+                "programId", "0f7e1c2a-0000-4000-8000-00000000a001", "fiscalYear", 2017, "awardNumber", number,
+                "amount", "5000.00", "awardDate", java.time.LocalDate.now().toString()));
+        assertThat(made.status()).as(made.toString()).isEqualTo(201);
+        String awardId = (String) made.json().get("id");
+        assertThat(http.post("/api/awards/" + awardId + "/transitions", suite.token("baltimore.official"),
+                Map.of("status", "ACCEPTED")).status()).isEqualTo(200);
+        go("#/awards/" + awardId);
+        new Select(driver.findElement(By.id("transition-status"))).selectByValue("ACTIVE");
+        driver.findElement(By.id("transition")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("award-state"), "ACTIVE"));
+        ready();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("money-amount"))).sendKeys("1000.00");
+        driver.findElement(By.id("money-reason")).sendKeys("First drawdown");
+        driver.findElement(By.id("record-money")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "First drawdown"));
+        ready();
+        new Select(wait.until(ExpectedConditions.presenceOfElementLocated(By.id("transition-status")))).selectByValue("CLAWBACK_INITIATED");
+        driver.findElement(By.id("transition-reason")).sendKeys("Found in violation of the access condition");
+        driver.findElement(By.id("transition")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("ledger-threatened"), "$1,000.00"));
+        ready();
+        new Select(driver.findElement(By.id("money-kind"))).selectByValue("CLAWBACK");
+        driver.findElement(By.id("money-amount")).sendKeys("400.00");
+        driver.findElement(By.id("money-reason")).sendKeys("Partial recovery");
+        driver.findElement(By.id("record-money")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("ledger-recovered"), "$400.00"));
+        assertThat(driver.findElement(By.id("ledger-threatened")).getText()).isEqualTo("$600.00");
+        shot("20-doj-award-ledger");
+        signOut();
+    }
+
+    @Order(10)
+    @Test
+    void aBulkExtensionReachesAllMatchingDeadlinesNotOnlyThePage() throws Exception {
+        signIn("doj.officer");
+        new Select(driver.findElement(By.id("f-state"))).selectByValue("RI");
+        new Select(driver.findElement(By.id("f-status"))).selectByValue("OPEN");
+        driver.findElement(By.id("apply-filters")).click();
+        WebElement run = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("bulk-run")));
+        int total = Integer.parseInt(run.getText().replaceAll("[^0-9]", ""));
+        assertThat(total).as("Rhode Island's open certifications").isPositive();
+        new Select(driver.findElement(By.id("bulk-action"))).selectByValue("EXTEND");
+        ((JavascriptExecutor) driver).executeScript("document.getElementById('bulk-date').value = arguments[0]",
+                java.time.LocalDate.now().plusDays(120).toString());
+        driver.findElement(By.id("bulk-reason")).sendKeys("Evanston injunction: acceptance extended");
+        run.click();
+        org.openqa.selenium.Alert confirm = wait.until(ExpectedConditions.alertIsPresent());
+        assertThat(confirm.getText()).isEqualTo("Extend all " + total + " matching requirements?");
+        confirm.accept();
+        assertThat(text(By.cssSelector("#bulk-status .msg"))).isEqualTo("Done: " + total + " changed, 0 refused.");
+        shot("21-doj-bulk-extension");
+        signOut();
+    }
+
+    @Order(11)
+    @Test
+    void anAuditorReadsTheirNotificationPreferencesAndGetsTheirCalendarFeedAndADojOfficerSavesTheirs() throws Exception {
+        signIn("auditor");
+        go("#/preferences");
+        WebElement reminder = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("kind-REMINDER")));
+        assertThat(reminder.isEnabled()).as("auditors change nothing").isFalse();
+        assertThat(driver.findElement(By.id("kind-ESCALATION")).isEnabled()).isFalse();
+        assertThat(driver.findElements(By.id("save-preferences"))).isEmpty();
+        driver.findElement(By.id("show-feed")).click();
+        WebElement feed = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("my-feed-url")));
+        String url = feed.getDomProperty("value");
+        assertThat(url).contains("/api/calendar/ics/").endsWith(".ics");
+        TestHttp.Response ics = suite.http().get(url.substring(url.indexOf("/api/")), null);   // as a calendar app: no token
+        assertThat(ics.status()).as(ics.toString()).isEqualTo(200);
+        assertThat(ics.body()).startsWith("BEGIN:VCALENDAR");
+        shot("22-auditor-notification-preferences");
+        signOut();
+
+        signIn("doj.officer");
+        go("#/preferences");
+        WebElement day = wait.until(ExpectedConditions.elementToBeClickable(By.id("kind-DUE_TODAY")));
+        assertThat(driver.findElement(By.id("kind-ESCALATION")).isEnabled()).as("mandatory").isFalse();
+        if (day.isSelected()) {
+            day.click();
+        }
+        new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("digest-hour"))).selectByValue("7");
+        driver.findElement(By.id("save-preferences")).click();
+        assertThat(text(By.cssSelector("#preferences-status .msg"))).isEqualTo("Your choices are saved.");
+        TestHttp.Response saved = suite.http().get("/api/notifications/preferences/me", suite.token("doj.officer"));
+        assertThat(saved.json()).containsEntry("digestHour", 7);
+        assertThat(saved.json().get("declined").toString()).contains("DUE_TODAY");
+        signOut();
     }
 }

@@ -4,7 +4,8 @@ import { fill, add, h, table, message, errorText, field, select, date } from '..
 
 const TRAILS = [['/api/programs/audit', 'Grants: programs, awards, certifications, court orders'],
   ['/api/jurisdictions/audit', 'Registry: jurisdictions, policies, contacts'],
-  ['/api/documents/audit', 'Documents'], ['/api/reminders/audit', 'Notifications and reminders']];
+  ['/api/documents/audit', 'Documents'], ['/api/reminders/audit', 'Notifications and reminders'],
+  ['/api/identity/audit', 'Users and sign-in (gateway)']];
 const state = { trail: TRAILS[0][0], entityType: '', entityId: '', actor: '', page: 0 };
 
 export default async function (main) {

@@ -9,14 +9,15 @@ export default async function (main, { role }) {
     add(main, h('h1', {}, 'What is due'), message('error', 'Your account is not bound to a jurisdiction; ask an administrator.'));
     return;
   }
-  const [place, open, submitted, awards, progs] = await Promise.all([
+  const [place, open, rejected, submitted, awards, progs] = await Promise.all([
     jurisdiction(me.jurisdictionId),
     get(`/api/certifications/requirements?jurisdictionId=${me.jurisdictionId}&status=OPEN&size=500`),
+    get(`/api/certifications/requirements?jurisdictionId=${me.jurisdictionId}&status=REJECTED&size=500`),
     get(`/api/certifications/requirements?jurisdictionId=${me.jurisdictionId}&status=SUBMITTED&size=500`),
     get(`/api/awards?jurisdictionId=${me.jurisdictionId}&size=100`),
     programs()
   ]);
-  const todo = [...open.items, ...submitted.items].sort((a, b) => new Date(a.deadline) - new Date(b.deadline));
+  const todo = [...open.items, ...rejected.items, ...submitted.items].sort((a, b) => new Date(a.deadline) - new Date(b.deadline));
   const described = await Promise.all(todo.map(r => describe(r).catch(() => ({}))));
   const nowThere = new Intl.DateTimeFormat('en-US', { timeZone: place.timeZone, dateStyle: 'full', timeStyle: 'short' }).format(new Date());
   const overdue = todo.filter(r => r.overdue).length;
@@ -32,7 +33,7 @@ export default async function (main, { role }) {
           h('td', {}, d.program ? d.program.name : '—', h('br'), d.award ? `${d.award.awardNumber} (FY${d.award.fiscalYear})` : ''),
           h('td', {}, localDeadline(r)),
           h('td', { class: 'left' + (r.overdue ? ' late' : '') }, r.status === 'SUBMITTED' ? 'Submitted' : (r.enjoined ? 'Enjoined' : timeLeft(r.deadline))),
-          h('td', {}, statusBadge(r), r.rejectionReason && r.status === 'OPEN' ? h('p', { class: 'hint' }, 'Rejected by DOJ: ' + r.rejectionReason) : null));
+          h('td', {}, statusBadge(r), r.rejectionReason && r.status === 'REJECTED' ? h('p', { class: 'hint' }, 'Rejected by DOJ: ' + r.rejectionReason) : null));
       }), { id: 'requirements' }),
     table('Our awards', ['Award', 'Program', 'Fiscal year', 'Amount', 'Disbursed', 'Status'],
       awards.items.map(a => h('tr', {},

@@ -1,8 +1,8 @@
 // The United States coloured by compliance status, with the funds at risk in each state; counties
-// on request. Data: the requirements (each jurisdiction's state and county from the registry) and
-// the funds-at-risk report. Shapes: us-atlas 3.0.1 (Census cartographic boundaries), pre-projected.
+// on request. Data: one request, GET /api/awards/compliance-map (grants computes status, counts and
+// funds at risk by state and county in the database). Shapes: us-atlas 3.0.1 (Census cartographic boundaries), pre-projected.
 import { get } from '../api.js';
-import { fill, add, h, svg, table, message, errorText, usd, jurisdiction, pool } from '../ui.js';
+import { fill, add, h, svg, table, message, errorText, usd } from '../ui.js';
 import { features } from '../topo.js';
 
 const STATUS = {
@@ -10,25 +10,6 @@ const STATUS = {
   ok: 'All certified or waived', none: 'No certifications'
 };
 const RANK = { none: 0, ok: 1, submitted: 2, open: 3, risk: 4 };
-const FIPS_STATE = {};
-
-async function allRequirements() {
-  const items = [];
-  for (let page = 0; page < 20; page++) {
-    const p = await get(`/api/certifications/requirements?size=500&page=${page}`);
-    items.push(...p.items);
-    if (items.length >= p.total || !p.items.length) break;
-  }
-  return items;
-}
-
-function statusOf(r) {
-  if (r.enjoined) return 'none';
-  if (r.overdue || (r.status === 'OPEN' && r.rejectionReason)) return 'risk';
-  if (r.status === 'OPEN') return 'open';
-  if (r.status === 'SUBMITTED') return 'submitted';
-  return 'ok';
-}
 
 export default async function (main) {
   add(main, h('h1', {}, 'Compliance map'));
@@ -38,44 +19,25 @@ export default async function (main) {
     Object.entries(STATUS).reverse().map(([k, t]) => h('li', {}, h('span', { class: 'swatch s-' + k, 'aria-hidden': 'true' }), t))),
   h('div', { class: 'field inline' }, showCounties, ' ', h('label', { for: 'show-counties' }, 'Show counties')), wrap);
 
-  let topoStates, report, requirements;
+  let topoStates, picture;
   try {
-    [topoStates, report, requirements] = await Promise.all([
+    [topoStates, picture] = await Promise.all([
       fetch('/app/data/states-albers-10m.json').then(r => r.json()),
-      get('/api/awards/at-risk'),
-      allRequirements()]);
+      get('/api/awards/compliance-map')]);
   } catch (e) {
     fill(wrap, message('error', 'The map cannot be drawn right now. ' + errorText(e)));
     return;
   }
-  const ids = [...new Set(requirements.map(r => r.jurisdictionId))];
-  const places = new Map((await pool(ids, 6, id => jurisdiction(id))).filter(Boolean).map(p => [p.id, p]));
-  // A city's county is its parent in the registry.
-  const parents = [...new Set([...places.values()].filter(p => p.fips.length > 5 && p.parentId).map(p => p.parentId))];
-  const parentPlaces = new Map((await pool(parents, 6, id => jurisdiction(id))).filter(Boolean).map(p => [p.id, p]));
-
-  const byState = {}, byCounty = {};
-  const bump = (map, key, s) => { if (key && (!map[key] || RANK[s] > RANK[map[key]])) map[key] = s; };
-  for (const r of requirements) {
-    const p = places.get(r.jurisdictionId);
-    if (!p) continue;
-    const s = statusOf(r);
-    bump(byState, p.fips.slice(0, 2), s);
-    FIPS_STATE[p.fips.slice(0, 2)] = p.state;
-    const county = p.fips.length === 5 ? p.fips : (parentPlaces.get(p.parentId) || {}).fips;
-    if (county && county.length === 5) bump(byCounty, county, s);
-  }
-  const atRisk = {};
-  for (const row of report.rows) atRisk[row.state] = (atRisk[row.state] || 0) + Number(row.amountAtRisk);
+  const byState = Object.fromEntries(picture.states.filter(a => a.fips).map(a => [a.fips, a]));
+  const byCounty = Object.fromEntries(picture.counties.map(a => [a.county, a]));
+  const money = a => a && Number(a.fundsAtRisk) ? `; ${usd(a.fundsAtRisk)} at risk` : '';
 
   const statePaths = features(topoStates, 'states');
   const nameOf = Object.fromEntries(statePaths.map(f => [f.id, f.name]));
   const group = svg('g', { id: 'states' }, statePaths.map(f => {
-    const s = byState[f.id] || 'none';
-    const usps = FIPS_STATE[f.id];
-    const money = usps && atRisk[usps] ? `; ${usd(atRisk[usps])} at risk` : '';
-    return svg('path', { d: f.d, class: 's-' + s, tabindex: '0', 'data-fips': f.id, 'data-status': s, role: 'img', 'aria-label': `${f.name}: ${STATUS[s]}${money}` },
-      svg('title', {}, `${f.name}: ${STATUS[s]}${money}`));
+    const a = byState[f.id], s = a ? a.status : 'none';
+    return svg('path', { d: f.d, class: 's-' + s, tabindex: '0', 'data-fips': f.id, 'data-status': s, role: 'img', 'aria-label': `${f.name}: ${STATUS[s]}${money(a)}` },
+      svg('title', {}, `${f.name}: ${STATUS[s]}${money(a)}`));
   }));
   const countyGroup = svg('g', { id: 'counties' });
   const map = svg('svg', { viewBox: '0 0 975 610', role: 'group', 'aria-labelledby': 'map-caption' },
@@ -87,8 +49,8 @@ export default async function (main) {
     try {
       const topo = await fetch('/app/data/counties-albers-10m.json').then(r => r.json());
       fill(countyGroup, ...features(topo, 'counties').map(f => {
-        const s = byCounty[f.id] || 'none';
-        return svg('path', { d: f.d, class: 'county s-' + s, 'data-fips': f.id, 'data-status': s }, svg('title', {}, `${f.name}: ${STATUS[s]}`));
+        const a = byCounty[f.id], s = a ? a.status : 'none';
+        return svg('path', { d: f.d, class: 'county s-' + s, 'data-fips': f.id, 'data-status': s }, svg('title', {}, `${f.name}: ${STATUS[s]}${money(a)}`));
       }), ...features(topo, 'states').map(f => svg('path', { d: f.d, fill: 'none', stroke: '#fff', 'stroke-width': '1', 'pointer-events': 'none' })));
       group.setAttribute('display', 'none');
     } catch (e) {
@@ -96,9 +58,11 @@ export default async function (main) {
     }
   });
 
-  const rows = Object.entries(byState).sort((a, b) => RANK[b[1]] - RANK[a[1]] || (nameOf[a[0]] || '').localeCompare(nameOf[b[0]] || ''));
-  add(main, table('States with certifications (the map as a table)', ['State', 'Status', 'Funds at risk'],
-    rows.map(([fips, s]) => h('tr', {}, h('td', {}, nameOf[fips] || fips), h('td', {}, STATUS[s]),
-      h('td', { class: 'num' }, usd(atRisk[FIPS_STATE[fips]] || 0)))), { id: 'map-table' }),
+  const rows = picture.states.slice().sort((a, b) => RANK[b.status] - RANK[a.status]
+    || (nameOf[a.fips] || a.state).localeCompare(nameOf[b.fips] || b.state));
+  add(main, table('States with certifications (the map as a table)', ['State', 'Status', 'Certifications', 'At risk', 'Funds at risk'],
+    rows.map(a => h('tr', { 'data-state': a.state }, h('td', {}, nameOf[a.fips] || a.state), h('td', {}, STATUS[a.status]),
+      h('td', { class: 'num' }, String(a.requirements)), h('td', { class: 'num' }, String(a.atRisk)),
+      h('td', { class: 'num' }, usd(a.fundsAtRisk)))), { id: 'map-table' }),
   h('p', { class: 'hint' }, 'Shapes: us-atlas 3.0.1 (US Census Bureau cartographic boundaries, ISC licence).'));
 }

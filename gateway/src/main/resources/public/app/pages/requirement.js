@@ -1,7 +1,9 @@
 // One requirement: the condition's full text, the documents (upload with a progress bar), the
 // legal officer's attestation and sign-and-submit, the submissions, and DOJ's decision.
 import { get, post, upload, download } from '../api.js';
-import { fill, add, h, table, message, errorText, field, select, localDeadline, timeLeft, statusBadge, jurisdiction, describe, date, forget } from '../ui.js';
+import { fill, add, h, table, message, errorText, field, select, localDeadline, timeLeft, statusBadge, jurisdiction, describe, date, forget, redrawWith } from '../ui.js';
+
+import { threadSection } from './thread.js';
 
 const JURISDICTION_KINDS = [['CERTIFICATION', 'Signed certification'], ['LEGAL_OPINION', 'Legal opinion'], ['POLICY', 'Policy'], ['OTHER', 'Other']];
 
@@ -11,7 +13,7 @@ export default async function (main, { params, role }) {
   const [d, place, me] = await Promise.all([describe(r).catch(() => ({})), jurisdiction(r.jurisdictionId).catch(() => null), get('/api/me')]);
   const c = d.condition || {};
   const ownJurisdiction = me.jurisdictionId && me.jurisdictionId === r.jurisdictionId;
-  const files = ownJurisdiction && ['JURISDICTION_OFFICIAL', 'LEGAL_OFFICER'].includes(role) && r.status === 'OPEN';
+  const files = ownJurisdiction && ['JURISDICTION_OFFICIAL', 'LEGAL_OFFICER'].includes(role) && (r.status === 'OPEN' || r.status === 'REJECTED');
   const signs = files && c.signerRole && me.roles.includes(c.signerRole) && !r.enjoined;
   const decides = role === 'DOJ_OFFICER' || role === 'ADMIN';
 
@@ -19,7 +21,7 @@ export default async function (main, { params, role }) {
     h('p', {}, h('a', { href: '#/' }, '← Back')),
     h('h1', {}, c.title || 'Certification requirement'),
     r.overdue ? message('error', `This certification is overdue: it was due ${localDeadline(r)}.`) : null,
-    r.status === 'OPEN' && r.rejectionReason ? message('error', 'DOJ rejected the last submission: ' + r.rejectionReason) : null,
+    r.status === 'REJECTED' ? message('error', h('span', { id: 'rejection' }, 'Rejected: DOJ rejected the last submission: ' + (r.rejectionReason || '') + ' Answer with a new submission.')) : null,
     r.status === 'WAIVED' ? message('info', 'DOJ waived this certification: ' + (r.waiverReason || '')) : null,
     h('section', { class: 'card' },
       h('dl', { class: 'facts' },
@@ -28,7 +30,7 @@ export default async function (main, { params, role }) {
         h('dt', {}, 'Award'), h('dd', {}, d.award ? `${d.award.awardNumber}, FY${d.award.fiscalYear}` : '—'),
         h('dt', {}, 'Condition'), h('dd', {}, c.code || '—'),
         h('dt', {}, 'Due'), h('dd', {}, `${localDeadline(r)} (${r.timeZone})`),
-        h('dt', {}, 'Time left'), h('dd', { class: 'left' + (r.overdue ? ' late' : '') }, r.status === 'OPEN' && !r.enjoined ? timeLeft(r.deadline) : '—'),
+        h('dt', {}, 'Time left'), h('dd', { class: 'left' + (r.overdue ? ' late' : '') }, (r.status === 'OPEN' || r.status === 'REJECTED') && !r.enjoined ? timeLeft(r.deadline) : '—'),
         h('dt', {}, 'Status'), h('dd', { id: 'requirement-status' }, statusBadge(r)),
         h('dt', {}, 'Signed by'), h('dd', {}, c.signerRole === 'LEGAL_OFFICER' ? 'The legal officer' : (c.signerRole === 'JURISDICTION_OFFICIAL' ? 'A jurisdiction official' : '—')))),
     h('h2', {}, 'The condition'),
@@ -64,10 +66,17 @@ export default async function (main, { params, role }) {
       : 'A jurisdiction official signs and submits this certification.'));
   }
 
+  const extensions = await get(`/api/certifications/requirements/${encodeURIComponent(id)}/extensions`).catch(() => []);
+  add(main, h('h2', {}, 'Deadline extensions'), table('Extensions of this deadline, oldest first', ['From', 'To', 'Reason', 'By'],
+    extensions.map(x => h('tr', {}, h('td', {}, date(x.previousDeadline)), h('td', {}, date(x.newDeadline)), h('td', {}, x.reason),
+      h('td', {}, `${x.extendedBy}, ${date(x.extendedAt)}`))), { id: 'extensions' }));
+  if (decides && r.status !== 'ACCEPTED' && r.status !== 'WAIVED') add(main, dojActions(r));
+
   const subs = await get(`/api/certifications/requirements/${encodeURIComponent(id)}/submissions`).catch(e => { add(main, message('error', errorText(e))); return []; });
   add(main, h('h2', {}, 'Submissions'));
   if (!subs.length) add(main, h('p', {}, 'Nothing has been submitted yet.'));
   for (const s of subs) add(main, submissionCard(s, decides && !s.decision && r.status === 'SUBMITTED'));
+  add(main, await threadSection(`/api/certifications/requirements/${encodeURIComponent(id)}/messages`, role));
 }
 
 function documentTable(documents) {
@@ -152,8 +161,7 @@ function submitForm(r, c, me, documents, chosen) {
           signerName: name.value.trim(), signerTitle: titleInput.value.trim(), attestation: attestation.value.trim(), agreed: true, documentIds
         });
         forget('r:');
-        fill(status, message('ok', 'Signed and submitted. DOJ will review it.'));
-        setTimeout(() => window.dispatchEvent(new HashChangeEvent('hashchange')), 600);
+        redrawWith(status, message('ok', 'Signed and submitted. DOJ will review it.'), 600);
       } catch (err) {
         fill(status, message('error', 'The certification was not submitted. ' + errorText(err)));
         button.disabled = false;
@@ -211,8 +219,7 @@ export function decisionForm(s) {
     try {
       await post(`/api/certifications/submissions/${s.id}/decision`, { decision, reason: reason.value.trim() || null });
       forget('r:');
-      fill(status, message('ok', decision === 'ACCEPTED' ? 'Accepted.' : 'Rejected; the requirement is open again.'));
-      setTimeout(() => window.dispatchEvent(new HashChangeEvent('hashchange')), 600);
+      redrawWith(status, message('ok', decision === 'ACCEPTED' ? 'Accepted.' : 'Rejected; the jurisdiction sees it as rejected and can submit again.'), 600);
     } catch (e) {
       fill(status, message('error', errorText(e)));
     }
@@ -222,5 +229,35 @@ export function decisionForm(s) {
     h('div', { class: 'actions' },
       h('button', { type: 'button', class: 'accept', onclick: () => decide('ACCEPTED') }, 'Accept'),
       h('button', { type: 'button', class: 'danger reject', onclick: () => decide('REJECTED') }, 'Reject')),
+    status);
+}
+
+// DOJ's moves on a requirement that still runs: a later deadline with its reason, or a waiver with its reason.
+function dojActions(r) {
+  const status = h('div', { id: 'doj-actions-status', 'aria-live': 'polite' });
+  const extendDate = h('input', { id: 'extend-date', type: 'date', min: '1900-01-01', max: '2199-12-31' });
+  const extendTime = h('input', { id: 'extend-time', type: 'time', value: (r.deadlineLocalTime || '17:00').slice(0, 5) });
+  const extendReason = h('textarea', { id: 'extend-reason', maxlength: '1000' });
+  const waiveReason = h('textarea', { id: 'waive-reason', maxlength: '1000' });
+  const act = async (path, body, done) => {
+    fill(status);
+    try {
+      await post(path, body);
+      forget('r:');
+      redrawWith(status, message('ok', done), 500);
+    } catch (e) { fill(status, message('error', errorText(e))); }
+  };
+  return h('section', { class: 'card', id: 'doj-actions', 'aria-labelledby': 'doj-actions-heading' },
+    h('h2', { id: 'doj-actions-heading' }, 'DOJ: extend or waive'),
+    h('form', { onsubmit: (e) => { e.preventDefault();
+      if (!extendDate.value || !extendReason.value.trim()) { fill(status, message('error', 'Give the new date and the reason.')); return; }
+      act(`/api/certifications/requirements/${r.id}/extensions`, { deadlineDate: extendDate.value, deadlineTime: extendTime.value || null,
+        reason: extendReason.value.trim() }, 'Extended.'); } },
+      field('New deadline (the jurisdiction\'s local date)', extendDate), field('At (local time)', extendTime),
+      field('Reason for the extension', extendReason), h('button', { type: 'submit', id: 'extend' }, 'Extend the deadline')),
+    h('form', { onsubmit: (e) => { e.preventDefault();
+      if (!waiveReason.value.trim()) { fill(status, message('error', 'Say why it is waived: the jurisdiction sees the reason.')); return; }
+      act(`/api/certifications/requirements/${r.id}/waiver`, { reason: waiveReason.value.trim() }, 'Waived.'); } },
+      field('Reason for the waiver', waiveReason), h('button', { type: 'submit', id: 'waive', class: 'danger' }, 'Waive this certification')),
     status);
 }

@@ -51,6 +51,53 @@ public final class GatewayTestSupport {
         return (String) login(http, username, PASSWORD).get("access_token");
     }
 
+    /**
+     * POSTs JSON from a chosen loopback address (127.0.0.2, 127.0.0.3, ...), so that the gateway sees
+     * a different client address: returns the status code and the raw response head and body.
+     */
+    public static RawResponse postFrom(String sourceAddress, java.net.URL server, String path, String json,
+                                       Map<String, String> headers) {
+        try (java.net.Socket socket = new java.net.Socket()) {
+            socket.bind(new java.net.InetSocketAddress(sourceAddress, 0));
+            socket.connect(new java.net.InetSocketAddress("127.0.0.1", server.getPort()), 5000);
+            socket.setSoTimeout(30_000);
+            byte[] body = json.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            StringBuilder head = new StringBuilder("POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + server.getPort()
+                    + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length + "\r\nConnection: close\r\n");
+            headers.forEach((k, v) -> head.append(k).append(": ").append(v).append("\r\n"));
+            head.append("\r\n");
+            socket.getOutputStream().write(head.toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            socket.getOutputStream().write(body);
+            socket.getOutputStream().flush();
+            String answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            int status = Integer.parseInt(answer.substring(9, 12));
+            return new RawResponse(status, answer);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public record RawResponse(int status, String text) {
+    }
+
+    /** The id of a user, found through the admin API. */
+    @SuppressWarnings("unchecked")
+    public static String userId(TestHttp http, String adminToken, String username) {
+        for (int page = 0; page < 100; page++) {
+            List<Map<String, Object>> items = (List<Map<String, Object>>) http.get("/api/users?size=100&page=" + page, adminToken)
+                    .json().get("items");
+            for (Map<String, Object> u : items) {
+                if (username.equals(u.get("username"))) {
+                    return (String) u.get("id");
+                }
+            }
+            if (items.isEmpty()) {
+                break;
+            }
+        }
+        throw new AssertionError("no user " + username);
+    }
+
     /** Creates a user through the admin API and returns its username. */
     public static String createUser(TestHttp http, String adminToken, String prefix, List<String> roles, UUID jurisdiction) {
         String username = unique(prefix);

@@ -1,5 +1,13 @@
 package org.grantline.gateway.auth;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.grantline.shared.openapi.NoContent;
+import org.grantline.shared.openapi.ProblemResponses;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
@@ -17,27 +25,51 @@ import org.grantline.shared.problem.ProblemException;
 
 import java.util.Map;
 
-/** {@code POST /login}, {@code POST /oauth/access_token} (refresh, client credentials), {@code POST /logout}. */
+/**
+ * {@code POST /login}, {@code POST /oauth/access_token} (refresh, client credentials), {@code POST /logout}.
+ * Sign-in and token requests are throttled ({@link SignInThrottle}) before anything else is done.
+ */
 @Controller
 @Secured(SecurityRule.IS_ANONYMOUS)
 @ExecuteOn(TaskExecutors.BLOCKING)
+@Tag(name = "Sign-in and tokens")
 public class AuthController {
 
     private final LoginService logins;
+    private final SignInThrottle throttle;
 
-    public AuthController(LoginService logins) {
+    public AuthController(LoginService logins, SignInThrottle throttle) {
         this.logins = logins;
+        this.throttle = throttle;
     }
 
     @Post("/login")
+    @Operation(summary = "Signs in with a username and password: an access token and a refresh token")
+    @ProblemResponses.BadRequest
+    @ProblemResponses.Unauthorized
+    @ProblemResponses.TooManyRequests
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = TokenMessages.LoginRequest.class),
+            examples = @ExampleObject(name = "official", value = "{\"username\":\"baltimore.official\",\"password\":\"grantline-demo\"}")))
     @Consumes(MediaType.APPLICATION_JSON)
     public TokenMessages.TokenResponse login(@Body @Valid TokenMessages.LoginRequest request, HttpRequest<?> http) {
-        return logins.login(request.username(), request.password(), http.getRemoteAddress().getAddress().getHostAddress());
+        String address = clientAddress(http);
+        throttle.check(address, request.username());
+        return logins.login(request.username(), request.password(), address);
     }
 
     @Post("/oauth/access_token")
+    @Operation(summary = "Exchanges a refresh token (grant_type=refresh_token) or a service's client credentials (grant_type=client_credentials) for tokens")
+    @ProblemResponses.BadRequest
+    @ProblemResponses.Unauthorized
+    @ProblemResponses.TooManyRequests
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = {
+            @Content(mediaType = "application/x-www-form-urlencoded", schema = @Schema(implementation = TokenMessages.TokenRequest.class),
+                    examples = @ExampleObject(name = "refresh", value = "grant_type=refresh_token&refresh_token=...")),
+            @Content(mediaType = "application/json", schema = @Schema(implementation = TokenMessages.TokenRequest.class))})
     @Consumes({MediaType.APPLICATION_FORM_URLENCODED, MediaType.APPLICATION_JSON})
-    public TokenMessages.TokenResponse token(@Body TokenMessages.TokenRequest request) {
+    public TokenMessages.TokenResponse token(@Body TokenMessages.TokenRequest request, HttpRequest<?> http) {
+        throttle.check(clientAddress(http), request.clientId());
         String grant = request.grantType() == null ? "" : request.grantType();
         return switch (grant) {
             case "refresh_token" -> logins.refresh(required(request.refreshToken(), "refresh_token"));
@@ -49,10 +81,18 @@ public class AuthController {
     }
 
     @Post("/logout")
+    @Operation(summary = "Revokes a refresh token (and the session it belongs to)")
+    @NoContent
+    @ProblemResponses.BadRequest
     @Consumes({MediaType.APPLICATION_FORM_URLENCODED, MediaType.APPLICATION_JSON})
     @Status(HttpStatus.NO_CONTENT)
     public void logout(@Body @Valid TokenMessages.LogoutRequest request) {
         logins.logout(request.refreshToken());
+    }
+
+    /** The address the connection comes from (a proxy's own header is not trusted). */
+    public static String clientAddress(HttpRequest<?> http) {
+        return http.getRemoteAddress().getAddress().getHostAddress();
     }
 
     private static String required(String value, String field) {

@@ -3,6 +3,8 @@ package org.grantline.gateway.auth;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.http.HttpStatus;
 import jakarta.inject.Singleton;
+import org.grantline.gateway.mfa.SecondFactorService;
+import org.grantline.gateway.revocation.TokenRevocations;
 import org.grantline.gateway.user.AppUser;
 import org.grantline.gateway.user.AppUserRepository;
 import org.grantline.shared.audit.AuditTrail;
@@ -27,8 +29,8 @@ import java.util.UUID;
 
 /**
  * Sign-in, refresh, logout and service tokens. Unknown user, wrong password, disabled and locked
- * accounts all get the same answer, at the same cost. Failures are counted per account: after
- * {@code max-failed-attempts} in a row the account is locked for {@code lockout}.
+ * accounts all get the same answer. Guessing is bounded by {@link SignInGuard} (a lock per account
+ * and client address, decided in the database before any hashing) and by {@link SignInThrottle}.
  */
 @Singleton
 public class LoginService {
@@ -39,29 +41,31 @@ public class LoginService {
     private final RefreshTokenRepository refreshTokens;
     private final PasswordHasher hasher;
     private final TokenIssuer issuer;
+    private final SignInGuard guard;
+    private final TokenRevocations revocations;
     private final AuditTrail audit;
     private final List<ServiceClient> serviceClients;
-    private final int maxFailedAttempts;
-    private final Duration lockout;
+    private final SecondFactorService secondFactor;
     private final Duration refreshLifetime;
 
     public LoginService(AppUserRepository users, RefreshTokenRepository refreshTokens, PasswordHasher hasher,
-                        TokenIssuer issuer, AuditTrail audit, List<ServiceClient> serviceClients,
-                        @Value("${grantline.auth.max-failed-attempts:5}") int maxFailedAttempts,
-                        @Value("${grantline.auth.lockout:15m}") Duration lockout,
+                        TokenIssuer issuer, SignInGuard guard, TokenRevocations revocations, AuditTrail audit,
+                        List<ServiceClient> serviceClients, SecondFactorService secondFactor,
                         @Value("${grantline.auth.refresh-token-lifetime:8h}") Duration refreshLifetime) {
         this.users = users;
         this.refreshTokens = refreshTokens;
         this.hasher = hasher;
         this.issuer = issuer;
+        this.guard = guard;
+        this.revocations = revocations;
         this.audit = audit;
         this.serviceClients = serviceClients;
-        this.maxFailedAttempts = maxFailedAttempts;
-        this.lockout = lockout;
+        this.secondFactor = secondFactor;
         this.refreshLifetime = refreshLifetime;
     }
 
     public TokenMessages.TokenResponse login(String username, String password, String clientAddress) {
+        PasswordHasher.checkLength("password", password);
         String name = username.strip().toLowerCase(java.util.Locale.ROOT);
         Optional<AppUser> found = users.findByUsername(name);
         if (found.isEmpty()) {
@@ -70,33 +74,47 @@ public class LoginService {
             throw invalidCredentials();
         }
         AppUser user = found.get();
-        Instant now = Instant.now();
-        boolean passwordOk = hasher.matches(password, user.passwordHash());
-        if (user.lockedAt(now)) {
-            LOG.warn("Login refused: account '{}' is locked until {} (attempt from {})", name, user.lockedUntil(), clientAddress);
+        Optional<SignInGuard.Attempt> begun = guard.begin(user.id(), clientAddress);
+        if (begun.isEmpty()) {
+            LOG.warn("Login refused: account '{}' is locked for {}", name, clientAddress);
             throw invalidCredentials();
         }
-        if (!passwordOk) {
-            users.incrementFailedAttempts(user.id());
-            int failures = users.failedAttempts(user.id());
-            if (failures >= maxFailedAttempts) {
-                Instant until = now.plus(lockout).truncatedTo(ChronoUnit.MICROS);
-                users.lockUntil(user.id(), until);
-                LOG.warn("Account '{}' locked until {} after {} failed logins (last from {})", name, until, failures, clientAddress);
+        SignInGuard.Attempt attempt = begun.get();
+        if (!hasher.matches(password, user.passwordHash())) {
+            SignInGuard.Failure failure = guard.fail(attempt);
+            failure.lockedUntil().ifPresentOrElse(until -> {
+                LOG.warn("Account '{}' locked for {} until {} after {} failed logins", name, clientAddress, until,
+                        failure.failures());
                 audit.recordAs(name, "user.locked", "user", user.id(), null,
-                        Map.of("lockedUntil", until.toString(), "failedAttempts", failures));
-            } else {
-                LOG.warn("Login failed: wrong password for '{}' from {} ({} in a row)", name, clientAddress, failures);
-            }
+                        Map.of("source", clientAddress, "lockedUntil", until.toString(), "failedAttempts", failure.failures()));
+            }, () -> LOG.warn("Login failed: wrong password for '{}' from {} ({} in a row)", name, clientAddress,
+                    failure.failures()));
             throw invalidCredentials();
         }
         if (!user.enabled()) {
+            guard.release(attempt);
             LOG.warn("Login refused: account '{}' is disabled (attempt from {})", name, clientAddress);
             throw invalidCredentials();
         }
-        users.clearFailures(user.id());
+        if (!guard.succeed(attempt)) {
+            guard.release(attempt);
+            LOG.warn("Login refused: right password for '{}' from {}, but other attempts ran at the same time or the "
+                    + "account was locked meanwhile", name, clientAddress);
+            throw invalidCredentials();
+        }
+        Optional<ProblemException> second = secondFactor.challengeAfterPassword(user, clientAddress);
+        if (second.isPresent()) {
+            LOG.info("Password of '{}' from {} right; second factor asked", name, clientAddress);
+            throw second.get();
+        }
         LOG.info("Login of '{}' from {}", name, clientAddress);
-        return tokensFor(user);
+        return tokensFor(user, UUID.randomUUID());
+    }
+
+    /** A new sign-in session for a user who passed every factor (the second factor's controllers). */
+    public TokenMessages.TokenResponse signedIn(AppUser user) {
+        LOG.info("Login of '{}' with a second factor", user.username());
+        return tokensFor(user, UUID.randomUUID());
     }
 
     public TokenMessages.TokenResponse refresh(String refreshToken) {
@@ -104,9 +122,14 @@ public class LoginService {
                 .orElseThrow(LoginService::invalidGrant);
         Instant now = Instant.now();
         if (stored.revokedAt() != null) {
-            // A revoked token presented again may have been stolen: end every session of that user.
+            // A revoked token presented again may have been stolen: end every session of that user,
+            // their access tokens included.
             long revoked = refreshTokens.revokeAllOf(stored.userId(), now);
-            LOG.warn("Revoked refresh token reused for user {}; revoked its {} other sessions", stored.userId(), revoked);
+            users.findById(stored.userId()).ifPresent(user -> {
+                AppUser ended = users.update(user.withTokensEnded(now.truncatedTo(ChronoUnit.MICROS)));
+                revocations.revokeBelow(ended.username(), ended.tokenVersion());
+            });
+            LOG.warn("Revoked refresh token reused for user {}; ended its {} other sessions", stored.userId(), revoked);
             throw invalidGrant();
         }
         if (stored.expiresAt().isBefore(now)) {
@@ -119,14 +142,15 @@ public class LoginService {
         if (!user.enabled()) {
             throw invalidGrant();
         }
-        return tokensFor(user);
+        return tokensFor(user, stored.sessionId());
     }
 
+    /** Signs out: the refresh token's whole session ends, its access tokens included. */
     public void logout(String refreshToken) {
         refreshTokens.findByTokenHash(sha256(refreshToken)).ifPresent(stored -> {
-            if (refreshTokens.revoke(stored.id(), Instant.now()) == 1) {
-                LOG.info("Logout of user {}", stored.userId());
-            }
+            refreshTokens.revokeSession(stored.sessionId(), Instant.now());
+            users.findById(stored.userId()).ifPresent(user -> revocations.revokeSession(user.username(), stored.sessionId()));
+            LOG.info("Logout of user {}", stored.userId());
         });
     }
 
@@ -147,15 +171,21 @@ public class LoginService {
                 List.of(org.grantline.shared.security.Roles.SERVICE));
     }
 
-    private TokenMessages.TokenResponse tokensFor(AppUser user) {
+    private TokenMessages.TokenResponse tokensFor(AppUser user, UUID session) {
         TokenIssuer.AccessToken access = issuer.forUser(user.username(), user.displayName(), user.roleList(),
-                user.jurisdictionId());
+                user.jurisdictionId(), session, user.tokenVersion());
         byte[] random = new byte[32];
         RANDOM.nextBytes(random);
         String refresh = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        refreshTokens.save(new RefreshToken(UUID.randomUUID(), user.id(), sha256(refresh), now,
+        RefreshToken saved = refreshTokens.save(new RefreshToken(UUID.randomUUID(), user.id(), session, sha256(refresh), now,
                 now.plus(refreshLifetime), null));
+        // What the sessions list shows: the device and address that last used the session.
+        io.micronaut.http.context.ServerRequestContext.currentRequest().ifPresent(request -> {
+            String agent = request.getHeaders().get("User-Agent");
+            refreshTokens.describe(saved.id(), agent == null ? null : agent.substring(0, Math.min(agent.length(), 200)),
+                    AuthController.clientAddress(request));
+        });
         return new TokenMessages.TokenResponse(access.token(), refresh, "Bearer", access.expiresIn(), user.username(),
                 user.roleList());
     }
@@ -170,7 +200,7 @@ public class LoginService {
     }
 
     /** Usernames in logs: printable and short, so a crafted name cannot forge log lines. */
-    static String loggable(String value) {
+    public static String loggable(String value) {
         if (value == null) {
             return "";
         }

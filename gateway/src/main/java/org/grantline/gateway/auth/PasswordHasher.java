@@ -3,12 +3,17 @@ package org.grantline.gateway.auth;
 import at.favre.lib.crypto.bcrypt.BCrypt;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
+import org.grantline.shared.problem.Problems;
 
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.Base64;
 
-/** bcrypt password hashes (cost from {@code grantline.auth.bcrypt-cost}, at least 10). */
+/**
+ * bcrypt password hashes (cost from {@code grantline.auth.bcrypt-cost}, at least 10). bcrypt reads
+ * at most 72 bytes of a password, and the library refuses longer ones: such passwords are refused
+ * with a 400 ({@link #checkLength}) wherever one is taken, before anything is hashed.
+ */
 @Singleton
 public class PasswordHasher {
     private final int cost;
@@ -23,6 +28,16 @@ public class PasswordHasher {
         byte[] random = new byte[24];
         new SecureRandom().nextBytes(random);
         this.decoy = hash(Base64.getEncoder().encodeToString(random));
+    }
+
+    /** The most bcrypt takes: 72 bytes of UTF-8, whatever the number of characters. */
+    public static final int MAX_BYTES = 72;
+
+    /** A 400 naming the field when the password is longer than bcrypt takes. */
+    public static void checkLength(String field, String password) {
+        if (password != null && password.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
+            throw Problems.invalid(field, "must be at most " + MAX_BYTES + " bytes (UTF-8)");
+        }
     }
 
     public String hash(String password) {

@@ -2,6 +2,7 @@ package org.grantline.gateway.auth;
 
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
+import org.grantline.gateway.mfa.SignInChallengeRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -10,16 +11,18 @@ import java.time.Instant;
 
 /**
  * Deletes refresh tokens a day after they expired (kept that long so a late replay is still
- * recognised and logged). Safe on several gateway replicas: the delete is idempotent.
+ * recognised and logged), and second-factor sign-in challenges a day after they expired. Safe on several gateway replicas: the delete is idempotent.
  */
 @Singleton
 public class RefreshTokenCleanup {
     private static final Logger LOG = LoggerFactory.getLogger(RefreshTokenCleanup.class);
 
     private final RefreshTokenRepository refreshTokens;
+    private final SignInChallengeRepository challenges;
 
-    public RefreshTokenCleanup(RefreshTokenRepository refreshTokens) {
+    public RefreshTokenCleanup(RefreshTokenRepository refreshTokens, SignInChallengeRepository challenges) {
         this.refreshTokens = refreshTokens;
+        this.challenges = challenges;
     }
 
     @Scheduled(fixedDelay = "1h", initialDelay = "5m")
@@ -28,5 +31,7 @@ public class RefreshTokenCleanup {
         if (deleted > 0) {
             LOG.info("Deleted {} refresh tokens that expired more than a day ago", deleted);
         }
+        // Second-factor challenges live minutes; a day later they tell nothing the audit trail does not.
+        challenges.deleteExpiredBefore(Instant.now().minus(Duration.ofDays(1)));
     }
 }

@@ -23,6 +23,14 @@ public interface RefreshTokenRepository extends GenericRepository<RefreshToken, 
     @Query("UPDATE refresh_token SET revoked_at = :now WHERE user_id = :userId AND revoked_at IS NULL")
     long revokeAllOf(UUID userId, Instant now);
 
+    @Query("UPDATE refresh_token SET revoked_at = :now WHERE session_id = :sessionId AND revoked_at IS NULL")
+    long revokeSession(UUID sessionId, Instant now);
+
+    /** The device (User-Agent) and client address of the request a refresh token was issued to. */
+    @Query("UPDATE refresh_token SET user_agent = :userAgent, source_address = :address WHERE id = :id")
+    long describe(UUID id, @io.micronaut.core.annotation.Nullable String userAgent,
+                  @io.micronaut.core.annotation.Nullable String address);
+
     @Query("DELETE FROM refresh_token WHERE expires_at < :before")
     long deleteExpired(Instant before);
 }

@@ -10,6 +10,7 @@ import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import org.grantline.gateway.keys.SigningKeys;
 import org.grantline.shared.security.Roles;
+import org.grantline.shared.security.TokenClaims;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -17,7 +18,11 @@ import java.util.Date;
 import java.util.List;
 import java.util.UUID;
 
-/** Signs access tokens: RS256, with sub, roles, jurisdiction (where bound), iss, aud, iat, nbf, exp and jti. */
+/**
+ * Signs access tokens: RS256, with sub, roles, jurisdiction (where bound), iss, aud, iat, nbf, exp
+ * and jti; a person's token also carries its sign-in session ({@code sid}) and the user's token
+ * version ({@code ver}), which the revocation list refers to.
+ */
 @Singleton
 public class TokenIssuer {
     private static final Duration MAX_LIFETIME = Duration.ofMinutes(15);
@@ -52,15 +57,22 @@ public class TokenIssuer {
     public record AccessToken(String token, long expiresIn) {
     }
 
-    public AccessToken forUser(String username, String name, List<String> roles, UUID jurisdiction) {
-        return sign(username, name, roles, jurisdiction, userTokenLifetime);
+    public AccessToken forUser(String username, String name, List<String> roles, UUID jurisdiction, UUID session,
+                               long version) {
+        return sign(username, name, roles, jurisdiction, session, version, userTokenLifetime);
     }
 
     public AccessToken forService(String service) {
-        return sign(service, service, List.of(Roles.SERVICE), null, serviceTokenLifetime);
+        return sign(service, service, List.of(Roles.SERVICE), null, null, null, serviceTokenLifetime);
     }
 
-    private AccessToken sign(String subject, String name, List<String> roles, UUID jurisdiction, Duration lifetime) {
+    /** The longest any access token lives: revocations are kept this long (and a minute of clock skew). */
+    public Duration longestLifetime() {
+        return userTokenLifetime.compareTo(serviceTokenLifetime) > 0 ? userTokenLifetime : serviceTokenLifetime;
+    }
+
+    private AccessToken sign(String subject, String name, List<String> roles, UUID jurisdiction, UUID session,
+                             Long version, Duration lifetime) {
         Instant now = Instant.now();
         JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
                 .subject(subject)
@@ -74,6 +86,9 @@ public class TokenIssuer {
                 .claim("name", name);
         if (jurisdiction != null) {
             claims.claim(Roles.JURISDICTION_CLAIM, jurisdiction.toString());
+        }
+        if (session != null) {
+            claims.claim(TokenClaims.SESSION, session.toString()).claim(TokenClaims.VERSION, version);
         }
         SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(keys.algorithm())
                 .keyID(keys.privateKey().getKeyID()).type(JOSEObjectType.JWT).build(), claims.build());

@@ -1,17 +1,22 @@
 package org.grantline.gateway.keys;
 
 import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jwt.SignedJWT;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.security.token.jwt.endpoints.JwkProvider;
-import io.micronaut.security.token.jwt.signature.rsa.RSASignatureConfiguration;
+import io.micronaut.security.token.jwt.signature.SignatureConfiguration;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 
-import java.security.interfaces.RSAPublicKey;
 import java.util.List;
 
-/** Publishes the public key at {@code /keys} (JWKS) and lets the gateway verify its own tokens. */
+/**
+ * Publishes the public key at {@code /keys} (JWKS) and lets the gateway verify its own tokens:
+ * RS256 with this key, and only under this key's id, as the services' JWKS verification does.
+ */
 @Factory
 public class KeyBeans {
 
@@ -23,13 +28,29 @@ public class KeyBeans {
 
     @Singleton
     @Named("gateway")
-    RSASignatureConfiguration ownSignature(SigningKeys keys) {
-        RSAPublicKey publicKey;
+    SignatureConfiguration ownSignature(SigningKeys keys) {
+        RSASSAVerifier verifier;
         try {
-            publicKey = keys.publicKey().toRSAPublicKey();
+            verifier = new RSASSAVerifier(keys.publicKey().toRSAPublicKey());
         } catch (JOSEException e) {
             throw new IllegalStateException(e);
         }
-        return () -> publicKey;
+        String keyId = keys.publicKey().getKeyID();
+        return new SignatureConfiguration() {
+            @Override
+            public String supportedAlgorithmsMessage() {
+                return "Only RS256 is supported";
+            }
+
+            @Override
+            public boolean supports(JWSAlgorithm algorithm) {
+                return JWSAlgorithm.RS256.equals(algorithm);
+            }
+
+            @Override
+            public boolean verify(SignedJWT jwt) throws JOSEException {
+                return keyId.equals(jwt.getHeader().getKeyID()) && jwt.verify(verifier);
+            }
+        };
     }
 }

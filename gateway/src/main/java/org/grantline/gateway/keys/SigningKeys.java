@@ -15,9 +15,9 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.text.ParseException;
 import java.util.UUID;
@@ -97,10 +97,13 @@ public class SigningKeys {
             }
             Files.writeString(temporary, generated.toJSONString(), StandardCharsets.UTF_8);
             try {
-                Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE);
-            } catch (IOException raced) {
-                Files.deleteIfExists(temporary);
+                // A hard link fails if the file exists (a rename would replace it): of gateways
+                // starting together on one data directory, the first key written is everyone's.
+                Files.createLink(file, temporary);
+            } catch (FileAlreadyExistsException raced) {
                 return parse(Files.readString(file, StandardCharsets.UTF_8), file.toString());
+            } finally {
+                Files.deleteIfExists(temporary);
             }
             LOG.info("Generated a new token signing key {} in {}", generated.getKeyID(), file);
             return generated;

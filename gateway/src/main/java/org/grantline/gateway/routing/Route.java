@@ -17,6 +17,8 @@ public class Route {
     private long maxRequestSize = 10L * 1024 * 1024;
     /** Paths under these prefixes are forwarded without a token (the service checks its own credential, e.g. a secret in the URL). */
     private List<String> publicPrefixes = List.of();
+    /** Paths that also take writes without a token: the service checks a signed link in the path (one-click unsubscribe). */
+    private List<String> publicWritePrefixes = List.of();
 
     public Route(@Parameter String service) {
         this.service = service;
@@ -48,6 +50,18 @@ public class Route {
 
     public void setPublicPrefixes(List<String> publicPrefixes) {
         this.publicPrefixes = List.copyOf(publicPrefixes);
+    }
+
+    public List<String> getPublicWritePrefixes() {
+        return publicWritePrefixes;
+    }
+
+    public void setPublicWritePrefixes(List<String> publicWritePrefixes) {
+        this.publicWritePrefixes = List.copyOf(publicWritePrefixes);
+    }
+
+    boolean isPublicWrite(String path) {
+        return publicWritePrefixes.stream().anyMatch(p -> path.startsWith(p + "/"));
     }
 
     boolean isPublic(String path) {

@@ -19,8 +19,8 @@ public record AppUser(@Id UUID id,
                       String roles,
                       @Nullable UUID jurisdictionId,
                       boolean enabled,
-                      int failedAttempts,
-                      @Nullable Instant lockedUntil,
+                      long tokenVersion,
+                      @Nullable Instant tokensValidAfter,
                       Instant createdAt,
                       Instant updatedAt,
                       @Version Long version) {
@@ -33,7 +33,9 @@ public record AppUser(@Id UUID id,
         return String.join(",", roles);
     }
 
-    public boolean lockedAt(Instant now) {
-        return lockedUntil != null && lockedUntil.isAfter(now);
+    /** The same user with their tokens ended: a new token version, so every token issued before is refused. */
+    public AppUser withTokensEnded(Instant now) {
+        return new AppUser(id, username, displayName, email, passwordHash, roles, jurisdictionId, enabled,
+                tokenVersion + 1, now, createdAt, now, version);
     }
 }

@@ -65,11 +65,17 @@ public class UserSeeder {
                     List.of(Roles.JURISDICTION_OFFICIAL), demoJurisdiction);
             seed("baltimore.counsel", "Casey Counsel (Baltimore City Solicitor)", demoPassword,
                     List.of(Roles.LEGAL_OFFICER), demoJurisdiction);
+            seed("baltimore.admin", "Alex Admin (Baltimore agency administrator)", demoPassword,
+                    List.of(Roles.AGENCY_ADMIN), demoJurisdiction);
             seed("auditor", "Avery Auditor (OIG)", demoPassword, List.of(Roles.AUDITOR), null);
         }
     }
 
     private void seed(String username, String name, String password, List<String> roles, UUID jurisdiction) {
+        if (password.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > PasswordHasher.MAX_BYTES) {
+            throw new IllegalStateException("The password for " + username + " is longer than bcrypt takes ("
+                    + PasswordHasher.MAX_BYTES + " bytes)");
+        }
         if (users.existsByUsername(username)) {
             return;
         }
@@ -77,7 +83,7 @@ public class UserSeeder {
         try {
             AppUser user = users.save(new AppUser(UUID.randomUUID(), username, name, null, hasher.hash(password),
                     AppUser.joinRoles(roles), jurisdiction, true, 0, null, now, now, null));
-            audit.recordAs("system", "user.seeded", UserService.ENTITY, user.id(), null, UserView.of(user));
+            audit.recordAs("system", "user.seeded", UserService.ENTITY, user.id(), null, UserView.of(user, null));
             LOG.info("Created user {} with roles {}", username, roles);
         } catch (RuntimeException e) {
             if (!users.existsByUsername(username)) {

@@ -13,8 +13,8 @@ import org.reactivestreams.Publisher;
 /**
  * Security headers on every answer of the gateway, the web app's pages above all: a strict
  * Content-Security-Policy (scripts, styles, data and connections from this origin only; no inline
- * script or style, no framing, no plugins), no sniffing, no referrer, no framing, and pages that
- * are never cached with a user's data. A header a service already set is left alone.
+ * script or style, no framing, no plugins), no sniffing, no referrer, no framing. (What may be
+ * cached: shared's {@code NoStoreFilter}.) A header a service already set is left alone.
  */
 @Filter(Filter.MATCH_ALL_PATTERN)
 public class SecurityHeadersFilter implements HttpServerFilter {
@@ -39,10 +39,6 @@ public class SecurityHeadersFilter implements HttpServerFilter {
             setIfAbsent(headers, "Cross-Origin-Resource-Policy", "same-origin");
             setIfAbsent(headers, "Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=(), usb=()");
             setIfAbsent(headers, "Strict-Transport-Security", "max-age=31536000; includeSubDomains");
-            String path = request.getPath();
-            if (path.equals("/") || path.endsWith(".html") || path.startsWith("/web/")) {
-                headers.set("Cache-Control", "no-store");
-            }
             return response;
         });
     }

@@ -1,5 +1,11 @@
 package org.grantline.gateway.web;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -21,8 +27,14 @@ import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import jakarta.validation.Valid;
+import org.grantline.gateway.auth.AuthController;
 import org.grantline.gateway.auth.LoginService;
+import org.grantline.gateway.auth.SignInThrottle;
 import org.grantline.gateway.auth.TokenMessages;
+import org.grantline.gateway.mfa.SecondFactorMessages;
+import org.grantline.gateway.mfa.SecondFactorService;
+import org.grantline.shared.openapi.NoContent;
+import org.grantline.shared.openapi.ProblemResponses;
 import org.grantline.shared.problem.ProblemException;
 
 import java.time.Duration;
@@ -41,18 +53,23 @@ import java.util.Optional;
 @Controller("/web/session")
 @Secured(SecurityRule.IS_ANONYMOUS)
 @ExecuteOn(TaskExecutors.BLOCKING)
+@Tag(name = "Web session")
 public class WebSessionController {
     public static final String COOKIE = "grantline_refresh";
     public static final String COOKIE_PATH = "/web/session";
 
     private final LoginService logins;
+    private final SecondFactorService secondFactor;
+    private final SignInThrottle throttle;
     private final WebCsrf csrf;
     private final ErrorResponseProcessor<?> errors;
     private final Duration refreshLifetime;
 
-    public WebSessionController(LoginService logins, WebCsrf csrf, ErrorResponseProcessor<?> errors,
+    public WebSessionController(LoginService logins, SecondFactorService secondFactor, SignInThrottle throttle, WebCsrf csrf, ErrorResponseProcessor<?> errors,
                                 @io.micronaut.context.annotation.Value("${grantline.auth.refresh-token-lifetime:8h}") Duration refreshLifetime) {
         this.logins = logins;
+        this.secondFactor = secondFactor;
+        this.throttle = throttle;
         this.csrf = csrf;
         this.errors = errors;
         this.refreshLifetime = refreshLifetime;
@@ -64,24 +81,83 @@ public class WebSessionController {
                              @JsonProperty("token_type") String tokenType,
                              @JsonProperty("expires_in") long expiresIn,
                              String username,
-                             List<String> roles) {
+                             List<String> roles,
+                             @JsonProperty("recovery_codes") List<String> recoveryCodes) {
         static WebSession of(TokenMessages.TokenResponse tokens) {
-            return new WebSession(tokens.accessToken(), tokens.tokenType(), tokens.expiresIn(), tokens.username(), tokens.roles());
+            return of(tokens, List.of());
+        }
+
+        static WebSession of(TokenMessages.TokenResponse tokens, List<String> recoveryCodes) {
+            return new WebSession(tokens.accessToken(), tokens.tokenType(), tokens.expiresIn(), tokens.username(),
+                    tokens.roles(), recoveryCodes);
         }
     }
 
     @Post
+    @Operation(summary = "Signs the web app in")
+    @ProblemResponses.BadRequest
+    @ProblemResponses.Unauthorized
+    @ProblemResponses.Forbidden
+    @ProblemResponses.TooManyRequests
+    @ApiResponse(responseCode = "200", description = "Signed in; the refresh token is in the `grantline_refresh` cookie (HttpOnly, Secure, SameSite=Strict, path /web/session)",
+            headers = @io.swagger.v3.oas.annotations.headers.Header(name = "Set-Cookie", required = true, schema = @Schema(type = "string")),
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = WebSession.class)))
+    @io.swagger.v3.oas.annotations.Parameter(name = "X-GrantLine-Web", in = io.swagger.v3.oas.annotations.enums.ParameterIn.HEADER, required = true,
+            description = "Any value: a cross-site form cannot send it", schema = @Schema(type = "string", example = "1"))
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = TokenMessages.LoginRequest.class)))
     @Consumes(MediaType.APPLICATION_JSON)
     public HttpResponse<?> signIn(@Body @Valid TokenMessages.LoginRequest credentials, HttpRequest<?> request) {
         csrf.check(request);
-        TokenMessages.TokenResponse tokens = logins.login(credentials.username(), credentials.password(),
-                request.getRemoteAddress().getAddress().getHostAddress());
+        String address = AuthController.clientAddress(request);
+        throttle.check(address, credentials.username());
+        TokenMessages.TokenResponse tokens = logins.login(credentials.username(), credentials.password(), address);
         return HttpResponse.ok(WebSession.of(tokens)).cookie(refreshCookie(tokens.refreshToken()));
     }
 
+    /** The second step when sign-in answered {@code second-factor-required} or {@code ...-enrolment-required}. */
+    @Post("/second-factor")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @ProblemResponses.BadRequest
+    @ProblemResponses.Unauthorized
+    @ProblemResponses.Forbidden
+    @ProblemResponses.TooManyRequests
+    public HttpResponse<?> secondFactor(@Body @Valid SecondFactorMessages.CodeRequest code, HttpRequest<?> request) {
+        csrf.check(request);
+        String address = AuthController.clientAddress(request);
+        throttle.check(address, null);
+        SecondFactorService.Passed passed = secondFactor.complete(code.challenge(), code.code(), address);
+        TokenMessages.TokenResponse tokens = logins.signedIn(passed.user());
+        return HttpResponse.ok(WebSession.of(tokens, passed.recoveryCodes())).cookie(refreshCookie(tokens.refreshToken()));
+    }
+
+    @Post("/second-factor/enrolment")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @ProblemResponses.BadRequest
+    @ProblemResponses.Unauthorized
+    @ProblemResponses.Forbidden
+    @ProblemResponses.Conflict
+    @io.swagger.v3.oas.annotations.Operation(summary = "Web app: set up the second factor your role requires, during sign-in")
+    public SecondFactorMessages.Enrolment secondFactorEnrolment(@Body @Valid SecondFactorMessages.ChallengeRequest challenge,
+                                                                HttpRequest<?> request) {
+        csrf.check(request);
+        throttle.check(AuthController.clientAddress(request), null);
+        return secondFactor.startEnrolmentFor(challenge.challenge());
+    }
+
     @Post("/refresh")
+    @Operation(summary = "Restores the session from the refresh cookie (it rotates, single use)")
+    @ProblemResponses.Unauthorized
+    @ProblemResponses.Forbidden
+    @ProblemResponses.TooManyRequests
+    @ApiResponse(responseCode = "200", description = "Signed in; the refresh token is in the `grantline_refresh` cookie (HttpOnly, Secure, SameSite=Strict, path /web/session)",
+            headers = @io.swagger.v3.oas.annotations.headers.Header(name = "Set-Cookie", required = true, schema = @Schema(type = "string")),
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = WebSession.class)))
+    @io.swagger.v3.oas.annotations.Parameter(name = "X-GrantLine-Web", in = io.swagger.v3.oas.annotations.enums.ParameterIn.HEADER, required = true,
+            description = "Any value: a cross-site form cannot send it", schema = @Schema(type = "string", example = "1"))
     public HttpResponse<?> refresh(HttpRequest<?> request) {
         csrf.check(request);
+        throttle.check(AuthController.clientAddress(request), null);
         Optional<String> presented = presented(request);
         if (presented.isEmpty()) {
             return failure(request, new ProblemException(HttpStatus.UNAUTHORIZED, "no-session", "Unauthorized",
@@ -97,10 +173,16 @@ public class WebSessionController {
     }
 
     @Delete
-    public HttpResponse<?> signOut(HttpRequest<?> request) {
+    @Operation(summary = "Signs out: revokes the refresh token and clears the cookie")
+    @NoContent
+    @io.micronaut.http.annotation.Status(HttpStatus.NO_CONTENT)
+    @ProblemResponses.Forbidden
+    @io.swagger.v3.oas.annotations.Parameter(name = "X-GrantLine-Web", in = io.swagger.v3.oas.annotations.enums.ParameterIn.HEADER, required = true,
+            description = "Any value: a cross-site form cannot send it", schema = @Schema(type = "string", example = "1"))
+    public HttpResponse<Void> signOut(HttpRequest<?> request) {
         csrf.check(request);
         presented(request).ifPresent(logins::logout);
-        return HttpResponse.noContent().cookie(cleared());
+        return HttpResponse.<Void>noContent().cookie(cleared());
     }
 
     private static Optional<String> presented(HttpRequest<?> request) {
@@ -113,7 +195,8 @@ public class WebSessionController {
                 HttpResponse.status(problem.status()).cookie(cleared()));
     }
 
-    private Cookie refreshCookie(String value) {
+    /** The web session cookie holding this refresh token (also set at the end of a single sign-on). */
+    public Cookie refreshCookie(String value) {
         return base(Cookie.of(COOKIE, value)).maxAge(refreshLifetime);
     }
 

@@ -29,6 +29,32 @@ class SigningKeysTest {
     }
 
     @Test
+    void gatewaysStartingTogetherOnAnEmptyDataDirectoryAllSignWithTheSameKey() throws Exception {
+        // ./suite up --replicas starts two gateways at once on one data directory: one key for both.
+        Path file = Files.createTempDirectory("keys").resolve("gateway/jwt-signing-key.json");
+        int gateways = 4;
+        java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(gateways);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(gateways);
+        java.util.List<java.util.concurrent.Future<String>> kids = new java.util.ArrayList<>();
+        for (int i = 0; i < gateways; i++) {
+            kids.add(pool.submit(() -> {
+                together.await();
+                return new SigningKeys("", file.toString()).privateKey().getKeyID();
+            }));
+        }
+        java.util.Set<String> distinct = new java.util.HashSet<>();
+        for (var kid : kids) {
+            distinct.add(kid.get());
+        }
+        pool.shutdown();
+        assertThat(distinct).hasSize(1);
+        assertThat(new SigningKeys("", file.toString()).privateKey().getKeyID()).isEqualTo(distinct.iterator().next());
+        try (var left = Files.list(file.getParent())) {
+            assertThat(left.map(p -> p.getFileName().toString()).toList()).as("no temporary file left").containsExactly(file.getFileName().toString());
+        }
+    }
+
+    @Test
     void aConfiguredKeyIsUsedAndMustBeAPrivateRsaKeyWithAKid() throws Exception {
         SigningKeys generated = new SigningKeys("", Files.createTempDirectory("keys").resolve("k.json").toString());
         String jwk = generated.privateKey().toJSONString();

@@ -4,27 +4,29 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
+import org.grantline.devtools.DevConsul;
 import org.grantline.gateway.GatewayTestSupport;
 import org.grantline.shared.security.Roles;
-import org.grantline.shared.test.FakeConsul;
 import org.grantline.shared.test.TestHttp;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
-/** Production routing: instances come from Consul (a stand-in speaking its HTTP API), healthy ones only. */
+/** Production routing: instances come from Consul (the development agent, which speaks its HTTP API), healthy ones only. */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ConsulDiscoveryTest implements TestPropertyProvider {
     static final String ADMIN = GatewayTestSupport.unique("root");
-    final FakeConsul consul = new FakeConsul();
+    final DevConsul consul = new DevConsul();
     final StubService grantsA = new StubService("grants-a");
     final StubService grantsB = new StubService("grants-b");
 
@@ -66,6 +68,8 @@ class ConsulDiscoveryTest implements TestPropertyProvider {
         assertThat(grantsB.received).isNotEmpty();
 
         grantsA.healthy = false;
+        // As with Consul, the instance leaves the rotation when the agent's next check (every second) fails.
+        await().atMost(Duration.ofSeconds(5)).until(() -> consul.status("grants:a").orElseThrow().equals("critical"));
         int aBefore = grantsA.received.size();
         for (int i = 0; i < 6; i++) {
             assertThat(http.get("/api/awards", doj).status()).isEqualTo(201);
@@ -73,6 +77,7 @@ class ConsulDiscoveryTest implements TestPropertyProvider {
         assertThat(grantsA.received).as("a failing health check takes the instance out").hasSize(aBefore);
 
         grantsB.healthy = false;
+        await().atMost(Duration.ofSeconds(5)).until(() -> consul.status("grants:b").orElseThrow().equals("critical"));
         TestHttp.Response none = http.get("/api/awards", doj);
         assertThat(none.status()).isEqualTo(503);
         assertThat(none.isProblem()).isTrue();

@@ -16,7 +16,11 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Calendar feeds are fetched by calendar apps that send no token: only that path passes the gateway without one. */
+/**
+ * The notifications paths fetched or followed without a token, and only those pass the gateway without one: calendar
+ * feeds (calendar apps send none) and the signed links in reminder emails (RFC 8058 one-click unsubscribe, a contact's
+ * choices: GET and POST of that path alone; the notifications service checks the signature).
+ */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PublicCalendarRouteTest implements TestPropertyProvider {
@@ -57,6 +61,26 @@ class PublicCalendarRouteTest implements TestPropertyProvider {
         assertThat(http.get("/api/calendar/feeds", null).status()).isEqualTo(401);
         assertThat(http.get("/api/calendar/icsx/a", null).status()).isEqualTo(401);
         assertThat(http.get("/api/notifications", null).status()).isEqualTo(401);
+        assertThat(http.post("/api/calendar/ics/secret-token.ics", null, Map.of()).status()).isEqualTo(401);
+        assertThat(notifications.received.size()).isEqualTo(before);
+    }
+
+    @Test
+    void aOneClickUnsubscribePostReachesTheNotificationsServiceWithoutAToken() {
+        TestHttp.Response get = http.get("/api/notifications/links/abc.def/unsubscribe", null);
+        assertThat(get.status()).isEqualTo(201);
+        TestHttp.Response post = http.send("POST", "/api/notifications/links/abc.def/unsubscribe", null, "List-Unsubscribe=One-Click",
+                Map.of("Content-Type", "application/x-www-form-urlencoded"));
+        assertThat(post.status()).isEqualTo(201);
+        assertThat(notifications.received).anySatisfy(r -> assertThat(r.pathAndQuery()).isEqualTo("/api/notifications/links/abc.def/unsubscribe"));
+    }
+
+    @Test
+    void theRestOfNotificationsStillNeedsAToken() {
+        int before = notifications.received.size();
+        assertThat(http.get("/api/notifications/preferences/me", null).status()).isEqualTo(401);
+        assertThat(http.put("/api/notifications/preferences/me", null, Map.of()).status()).isEqualTo(401);
+        assertThat(http.post("/api/notifications/linksx/a", null, Map.of()).status()).isEqualTo(401);
         assertThat(http.post("/api/calendar/ics/secret-token.ics", null, Map.of()).status()).isEqualTo(401);
         assertThat(notifications.received.size()).isEqualTo(before);
     }

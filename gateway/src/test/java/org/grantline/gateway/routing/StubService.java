@@ -28,9 +28,14 @@ final class StubService implements AutoCloseable {
     private final HttpServer server;
 
     StubService(String name) {
+        this(name, 0);
+    }
+
+    /** On a given port (0: any free one): a restarted instance comes back where it was. */
+    StubService(String name, int port) {
         this.name = name;
         try {
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -45,7 +50,15 @@ final class StubService implements AutoCloseable {
             }
         });
         server.createContext("/", exchange -> {
-            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            String body;
+            try {
+                body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            } catch (IOException cutOff) {
+                received.add(new Received(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
+                        Map.copyOf(exchange.getRequestHeaders()), "<cut off: " + cutOff.getMessage() + ">"));
+                exchange.close();
+                return;
+            }
             String uri = exchange.getRequestURI().getRawPath()
                     + (exchange.getRequestURI().getRawQuery() == null ? "" : "?" + exchange.getRequestURI().getRawQuery());
             received.add(new Received(exchange.getRequestMethod(), uri, Map.copyOf(exchange.getRequestHeaders()), body));

@@ -1,6 +1,10 @@
 package org.grantline.grants;
 
+import io.micronaut.openapi.annotation.OpenAPIInclude;
 import io.micronaut.runtime.Micronaut;
+import io.swagger.v3.oas.annotations.servers.Server;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.grantline.shared.audit.AuditController;
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
 import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
 import io.swagger.v3.oas.annotations.info.Info;
@@ -9,11 +13,14 @@ import io.swagger.v3.oas.annotations.security.SecurityScheme;
 
 @OpenAPIDefinition(
         info = @Info(title = "GrantLine grants service", version = "0.1", description = "Programs, awards, certification requirements and court orders."),
+        servers = @Server(url = "/", description = "This service; through the gateway the same paths"),
         security = @SecurityRequirement(name = "bearer"))
+@OpenAPIInclude(classes = AuditController.class, tags = @Tag(name = "Audit"))
 @SecurityScheme(name = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT")
 public class Application {
     public static void main(String[] args) {
-        // Without MICRONAUT_ENVIRONMENTS the app runs on the embedded defaults (application-embedded.yml).
-        Micronaut.build(args).mainClass(Application.class).defaultEnvironments("embedded").start();
+        // Without MICRONAUT_ENVIRONMENTS: the embedded default (application-embedded.yml), one instance
+        // of each app at fixed URLs (application-static.yml). ./suite up --replicas sets "embedded" alone.
+        Micronaut.build(args).mainClass(Application.class).defaultEnvironments("embedded", "static").start();
     }
 }

@@ -4,6 +4,7 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
+import org.grantline.shared.test.OpenApiContract;
 import org.grantline.shared.test.ServiceTestSupport;
 import org.grantline.shared.test.TestHttp;
 import org.grantline.shared.test.TestTokens;
@@ -30,7 +31,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Every grants endpoint against every role, for the caller's own jurisdiction ("ours") and another
  * ("theirs"): who gets through, who is refused (403), who is told nothing exists (404), and that
  * anonymous callers get 401. "passes" means authorised: the request reached the business rules
- * (2xx, or a 400/409 about the data), never a 401/403/404.
+ * (2xx, or a 400/409 about the data), never a 401/403/404. Every answer, of every role, must also be
+ * one that grants' published OpenAPI document describes (status, headers, media type, body):
+ * with {@link org.grantline.grants.contract.GrantsContractTest}, grants' contract test.
  */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -53,6 +56,11 @@ class AccessMatrixTest implements TestPropertyProvider {
     String theirRequirement;
     String theirSubmission;
     String order;
+    String ourLetter;
+    String theirLetter;
+    String ourDemand;
+    String theirDemand;
+    String ourQuestion;
     /** Role name → token (null: anonymous). */
     final Map<String, String> roles = new LinkedHashMap<>();
 
@@ -68,7 +76,7 @@ class AccessMatrixTest implements TestPropertyProvider {
     void twoJurisdictionsWithAwards() {
         jurisdictions.add(ours, "America/New_York", "MD");
         jurisdictions.add(theirs, "America/Chicago", "IL");
-        http = new TestHttp(server.getURL().toString());
+        http = new TestHttp(server.getURL().toString(), OpenApiContract.published(server.getURL().toString(), "grants"));
         program = GrantsFixtures.program(http, "MX");
         condition = GrantsFixtures.certification1373(http, program);
         TestHttp.Response a = award(ours);
@@ -85,6 +93,14 @@ class AccessMatrixTest implements TestPropertyProvider {
                 "caseNumber", "1:26-cv-00001", "court", "N.D. Ill.", "orderDate", "2026-01-01", "scope", "JURISDICTIONS",
                 "jurisdictionIds", List.of(theirs.toString()), "conditionIds", List.of(condition),
                 "inForceFrom", "2026-01-01")).json().get("id");
+        TestHttp.Response toOurs = http.post("/api/letters", TOKENS.dojOfficer(), letter(ours));
+        assertThat(toOurs.status()).as(toOurs.toString()).isEqualTo(201);
+        ourLetter = (String) toOurs.json().get("id");
+        ourDemand = (String) ((Map<?, ?>) ((List<?>) toOurs.json().get("demands")).get(0)).get("id");
+        ourQuestion = (String) ((Map<?, ?>) ((List<?>) toOurs.json().get("questions")).get(0)).get("id");
+        TestHttp.Response toTheirs = http.post("/api/letters", TOKENS.dojOfficer(), letter(theirs));
+        theirLetter = (String) toTheirs.json().get("id");
+        theirDemand = (String) ((Map<?, ?>) ((List<?>) toTheirs.json().get("demands")).get(0)).get("id");
         roles.put("ADMIN", TOKENS.admin());
         roles.put("DOJ_OFFICER", TOKENS.dojOfficer());
         roles.put("AUDITOR", TOKENS.auditor());
@@ -109,6 +125,12 @@ class AccessMatrixTest implements TestPropertyProvider {
         return Map.of("signerName", "Sam Solicitor", "signerTitle", "City Attorney",
                 "attestation", "I certify, under penalty of perjury, that the jurisdiction complies with 8 U.S.C. 1373.",
                 "agreed", true, "documentIds", List.of(document.toString()));
+    }
+
+    static Map<String, Object> letter(UUID to) {
+        return Map.of("subject", "Documents by the deadline", "body", "Answer the questions.", "deadlineDate", "2199-12-08",
+                "questions", List.of(Map.of("text", "Your policy?", "signerRole", "JURISDICTION_OFFICIAL")),
+                "recipients", Map.of("jurisdictionIds", List.of(to.toString())));
     }
 
     /** One row of the matrix: a request and what each role gets. */
@@ -160,8 +182,11 @@ class AccessMatrixTest implements TestPropertyProvider {
         }
         rows.add(new Row("GET", "/api/awards/at-risk", null, OVERSIGHT));
         rows.add(new Row("GET", "/api/awards/at-risk/csv", null, OVERSIGHT));
+        rows.add(new Row("GET", "/api/awards/compliance-map", null, OVERSIGHT));
         rows.add(new Row("GET", "/api/programs/audit", null, expect(PASSES, "403", PASSES, "403", "403", "403")));
         rows.add(new Row("GET", "/api/certifications/feed?from=" + now + "&to=" + later, null,
+                expect(PASSES, "403", "403", "403", "403", PASSES)));
+        rows.add(new Row("POST", "/api/certifications/feed/items", Map.of("ids", List.of(ourRequirement)),
                 expect(PASSES, "403", "403", "403", "403", PASSES)));
         // DOJ's writes, aimed at the other jurisdiction's records.
         String code = "MXW-" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
@@ -201,6 +226,48 @@ class AccessMatrixTest implements TestPropertyProvider {
                 expect("403", "403", "403", "403", PASSES, "403")));
         rows.add(new Row("POST", requirements + theirRequirement + "/submissions", signed(documents.document(ours)),
                 expect("403", "403", "403", "404", "404", "403")));
+        // Demand letters: DOJ writes and decides, oversight reads, a jurisdiction reads and answers its own only.
+        rows.add(new Row("POST", "/api/letters/recipients", Map.of("jurisdictionIds", List.of(theirs.toString())), DOJ_WRITES));
+        rows.add(new Row("POST", "/api/letters", letter(theirs), DOJ_WRITES));
+        rows.add(new Row("GET", "/api/letters", null, OVERSIGHT));
+        rows.add(new Row("GET", "/api/letters/" + ourLetter, null, expect(PASSES, PASSES, PASSES, PASSES, PASSES, "404")));
+        rows.add(new Row("GET", "/api/letters/" + theirLetter, null, expect(PASSES, PASSES, PASSES, "404", "404", "404")));
+        rows.add(new Row("GET", "/api/letters/demands", null, expect(PASSES, PASSES, PASSES, PASSES, PASSES, "403")));
+        rows.add(new Row("GET", "/api/letters/demands?jurisdictionId=" + theirs, null, expect(PASSES, PASSES, PASSES, "404", "404", "403")));
+        rows.add(new Row("GET", "/api/letters/demands/" + ourDemand, null, expect(PASSES, PASSES, PASSES, PASSES, PASSES, "404")));
+        rows.add(new Row("GET", "/api/letters/demands/" + theirDemand, null, expect(PASSES, PASSES, PASSES, "404", "404", "404")));
+        Map<String, Object> answer = Map.of("answers", List.of(Map.of("questionId", ourQuestion, "text", "Attached.")));
+        rows.add(new Row("POST", "/api/letters/demands/" + ourDemand + "/answers", answer, expect("403", "403", "403", PASSES, PASSES, "403")));
+        rows.add(new Row("POST", "/api/letters/demands/" + theirDemand + "/answers", answer, expect("403", "403", "403", "404", "404", "403")));
+        rows.add(new Row("POST", "/api/letters/demands/" + theirDemand + "/decision", Map.of("decision", "ACCEPTED"), DOJ_WRITES));
+        rows.add(new Row("POST", "/api/letters/" + theirLetter + "/close", Map.of("reason", "done"), DOJ_WRITES));
+        // Conversations: the people who may read a requirement or demand read its thread; its jurisdiction and DOJ write
+        // to it; only DOJ and admins add internal notes; auditors and services never write (services do not read either).
+        for (String[] thread : List.of(new String[] {requirements + ourRequirement, requirements + theirRequirement},
+                new String[] {"/api/letters/demands/" + ourDemand, "/api/letters/demands/" + theirDemand})) {
+            String ourThread = thread[0] + "/messages";
+            String theirThread = thread[1] + "/messages";
+            rows.add(new Row("GET", ourThread, null, expect(PASSES, PASSES, PASSES, PASSES, PASSES, "403")));
+            rows.add(new Row("GET", theirThread, null, expect(PASSES, PASSES, PASSES, "404", "404", "403")));
+            rows.add(new Row("POST", ourThread, Map.of("body", "A question."), expect(PASSES, PASSES, "403", PASSES, PASSES, "403")));
+            rows.add(new Row("POST", theirThread, Map.of("body", "A question."), expect(PASSES, PASSES, "403", "404", "404", "403")));
+            rows.add(new Row("POST", ourThread, Map.of("body", "An internal note.", "internal", true),
+                    expect(PASSES, PASSES, "403", "403", "403", "403")));
+        }
+        // Periodic reports: DOJ sets a condition's schedule (a refused period still shows who got through), every reader
+        // reads an award's reports as they read the award.
+        String schedule = "/api/programs/" + program + "/conditions/" + condition + "/report-schedule";
+        rows.add(new Row("GET", schedule, null, expect("404", "404", "404", "404", "404", "404")));
+        rows.add(new Row("PUT", schedule, Map.of("everyMonths", 5, "dueDaysAfter", 30, "withholdAfterDays", 15), DOJ_WRITES));
+        rows.add(new Row("GET", "/api/awards/" + ourAward + "/reports", null, EVERYONE));
+        rows.add(new Row("GET", "/api/awards/" + theirAward + "/reports", null, OURS_ONLY));
+        // Bulk actions: DOJ acts on all matches; oversight counts and exports; jurisdictions neither.
+        Map<String, Object> bulkFilter = Map.of("jurisdictionId", theirs.toString(), "status", "ACCEPTED");
+        rows.add(new Row("GET", "/api/bulk/requirements/count?status=ACCEPTED&jurisdictionId=" + theirs, null, OVERSIGHT));
+        rows.add(new Row("POST", "/api/bulk/requirements", Map.of("filter", bulkFilter, "action", "WAIVE", "expectedCount", 0,
+                "reason", "not enforced"), DOJ_WRITES));
+        rows.add(new Row("GET", "/api/bulk/requirements/csv?status=ACCEPTED", null, OVERSIGHT));
+        rows.add(new Row("GET", "/api/bulk/jobs/" + UUID.randomUUID(), null, expect("404", "404", "404", "403", "403", "403")));
         return rows;
     }
 

@@ -4,7 +4,7 @@ import io.micronaut.context.ApplicationContext;
 import io.micronaut.discovery.DiscoveryClient;
 import io.micronaut.discovery.ServiceInstance;
 import io.micronaut.runtime.server.EmbeddedServer;
-import org.grantline.shared.test.FakeConsul;
+import org.grantline.devtools.DevConsul;
 import org.grantline.shared.test.ServiceTestSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -18,9 +18,9 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** Two replicas register with Consul (a stand-in speaking its HTTP API), are discovered, and deregister on shutdown. */
+/** Two replicas register with Consul (the development agent, which speaks its HTTP API), are discovered, and deregister on shutdown. */
 class ConsulRegistrationTest {
-    final FakeConsul consul = new FakeConsul();
+    final DevConsul consul = new DevConsul();
 
     @AfterEach
     void stop() {

@@ -30,11 +30,33 @@ public final class GrantsStub extends StubServer {
     /** Whether feed items name their award (program, fiscal year, number), as the grants service's do. */
     public volatile boolean namesAwards = true;
     private final AtomicLong stamp = new AtomicLong(System.currentTimeMillis() * 1000);
+    /** The gateway's users as {@code /api/internal/users/{username}} tells them, where a test changed one. */
+    public final Map<String, Map<String, Object>> users = new ConcurrentHashMap<>();
+
+    /** Calls of {@code POST /api/certifications/feed/items} (the change announcements' read-back). */
+    public final AtomicLong itemReads = new AtomicLong();
+
+    @Override
+    @SuppressWarnings("unchecked")
+    protected Object handle(String method, String path, Map<String, String> q, byte[] body) throws java.io.IOException {
+        if (method.equals("POST") && path.equals("/api/certifications/feed/items")) {
+            itemReads.incrementAndGet();
+            List<String> ids = (List<String>) JSON.readValue(body, Map.class).get("ids");
+            synchronized (this) {
+                return Map.of("items", ids.stream().map(id -> requirements.get(UUID.fromString(id)))
+                        .filter(java.util.Objects::nonNull).map(LinkedHashMap::new).toList());
+            }
+        }
+        return handle(method, path, q);
+    }
 
     @Override
     protected Object handle(String method, String path, Map<String, String> q) {
         if (path.equals("/oauth/access_token")) {
             return Map.of("access_token", TestTokens.shared().service("notifications"), "expires_in", 600, "token_type", "Bearer");
+        }
+        if (path.startsWith("/api/internal/users/")) {
+            return user(path.substring("/api/internal/users/".length()));
         }
         if (path.equals("/api/certifications/feed")) {
             return feed(Instant.parse(q.get("from")), Instant.parse(q.get("to")), q.get("cursor"), Integer.parseInt(q.getOrDefault("limit", "500")));
@@ -82,6 +104,40 @@ public final class GrantsStub extends StubServer {
         List<UUID> page = more ? changed.subList(0, limit) : changed;
         String next = page.isEmpty() ? since + "_" + after : changedAt.get(page.get(page.size() - 1)) + "_" + page.get(page.size() - 1);
         return Map.of("items", page.stream().map(requirements::get).toList(), "cursor", next, "more", more);
+    }
+
+    /**
+     * A user as the gateway knows them: one a test set in {@link #users}, else the user behind one of
+     * {@link TestTokens}' tokens (enabled, the roles and jurisdiction its name says); null (404) for anyone else.
+     */
+    private Map<String, Object> user(String username) {
+        Map<String, Object> set = users.get(username);
+        if (set != null) {
+            return set;
+        }
+        String[][] known = {{"test.official.", "JURISDICTION_OFFICIAL"}, {"test.counsel.", "LEGAL_OFFICER"}};
+        for (String[] k : known) {
+            if (username.startsWith(k[0])) {
+                return user(username, true, k[1], UUID.fromString(username.substring(k[0].length())));
+            }
+        }
+        return switch (username) {
+            case "test.admin" -> user(username, true, "ADMIN", null);
+            case "test.doj" -> user(username, true, "DOJ_OFFICER", null);
+            case "test.auditor" -> user(username, true, "AUDITOR", null);
+            default -> null;
+        };
+    }
+
+    /** The gateway's answer for a user. */
+    public static Map<String, Object> user(String username, boolean enabled, String role, UUID jurisdiction) {
+        Map<String, Object> u = new LinkedHashMap<>();
+        u.put("username", username);
+        u.put("enabled", enabled);
+        u.put("roles", List.of(role));
+        u.put("jurisdictionId", jurisdiction == null ? null : jurisdiction.toString());
+        u.put("tokensValidAfter", null);
+        return u;
     }
 
     /** A new requirement (and its award) due at a local date and time in a zone; answers its id. */
@@ -132,5 +188,6 @@ public final class GrantsStub extends StubServer {
         Map<String, Object> r = requirements.get(id);
         r.put("version", ((Number) r.get("version")).longValue() + 1);
         changedAt.put(id, Instant.EPOCH.plusNanos(stamp.incrementAndGet() * 1000));
+        r.put("updatedAt", changedAt.get(id).toString());
     }
 }

@@ -33,7 +33,8 @@ public abstract class StubServer implements AutoCloseable {
                     send(exchange, 503, Map.of("status", 503));
                     return;
                 }
-                Object body = handle(exchange.getRequestMethod(), exchange.getRequestURI().getPath(), query(exchange));
+                Object body = handle(exchange.getRequestMethod(), exchange.getRequestURI().getPath(), query(exchange),
+                        exchange.getRequestBody().readAllBytes());
                 if (body == null) {
                     send(exchange, 404, Map.of("status", 404));
                 } else {
@@ -48,6 +49,11 @@ public abstract class StubServer implements AutoCloseable {
 
     /** The JSON body to answer with, or null for 404. */
     protected abstract Object handle(String method, String path, Map<String, String> query);
+
+    /** The same, for a stand-in that reads the request's body. */
+    protected Object handle(String method, String path, Map<String, String> query, byte[] body) throws IOException {
+        return handle(method, path, query);
+    }
 
     public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort();

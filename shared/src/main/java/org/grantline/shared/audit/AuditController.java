@@ -15,6 +15,8 @@ import io.micronaut.serde.annotation.Serdeable;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
+import io.swagger.v3.oas.annotations.Operation;
+import org.grantline.shared.openapi.ProblemResponses;
 import org.grantline.shared.security.Roles;
 
 import java.util.List;
@@ -27,6 +29,7 @@ import java.util.List;
 @Requires(property = "grantline.audit.path")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Secured({Roles.AUDITOR, Roles.ADMIN})
+@ProblemResponses.Authenticated
 public class AuditController {
 
     private final AuditEventRepository events;
@@ -39,7 +42,10 @@ public class AuditController {
     public record AuditPage(List<AuditEvent> items, int page, int size, long total) {
     }
 
+    /** Audit events (who, what, when, request id, before and after), newest first; filter by entity or by actor. */
+    @Operation(summary = "The audit trail", tags = "Audit")
     @Get
+    @ProblemResponses.BadRequest
     public AuditPage list(@Nullable @QueryValue @Size(max = 100) String entityType,
                           @Nullable @QueryValue @Size(max = 100) String entityId,
                           @Nullable @QueryValue @Size(max = 200) String actor,

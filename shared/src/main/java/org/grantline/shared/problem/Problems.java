@@ -33,6 +33,19 @@ public final class Problems {
         return of(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", detail);
     }
 
+    /**
+     * A 409 for a change made from a version the record has left behind (a retry, or someone else's
+     * change in between): nothing changed; read it again. {@code expected} null means the client did
+     * not say which version it changed, and then nothing is refused.
+     */
+    public static void requireVersion(Long expected, Long current) {
+        if (expected != null && !expected.equals(current)) {
+            throw new ProblemException(HttpStatus.CONFLICT, "stale-version", "Conflict",
+                    "This was changed from version " + expected + ", but it is at version " + current
+                            + " now; nothing was changed. Read it again and retry.", Map.of("currentVersion", current));
+        }
+    }
+
     /** A 400 naming the offending field, shaped like the bean-validation problems. */
     public static ProblemException invalid(String field, String message) {
         return validation(List.of(Map.of("field", field, "message", message)));

@@ -10,6 +10,8 @@ public final class Roles {
     public static final String JURISDICTION_OFFICIAL = "JURISDICTION_OFFICIAL";
     /** The jurisdiction's chief legal officer; bound to one jurisdiction. */
     public static final String LEGAL_OFFICER = "LEGAL_OFFICER";
+    /** The jurisdiction's agency administrator: manages the users of their own jurisdiction only; bound to it. */
+    public static final String AGENCY_ADMIN = "AGENCY_ADMIN";
     /** Reads everything, changes nothing. */
     public static final String AUDITOR = "AUDITOR";
     /** A GrantLine service acting on its own behalf (client credentials), never a person. */
@@ -17,9 +19,11 @@ public final class Roles {
 
     /** Roles a person can hold. */
     public static final List<String> USER_ROLES =
-            List.of(ADMIN, DOJ_OFFICER, JURISDICTION_OFFICIAL, LEGAL_OFFICER, AUDITOR);
+            List.of(ADMIN, DOJ_OFFICER, JURISDICTION_OFFICIAL, LEGAL_OFFICER, AGENCY_ADMIN, AUDITOR);
     /** Roles that only make sense together with a jurisdiction binding. */
-    public static final List<String> JURISDICTION_BOUND = List.of(JURISDICTION_OFFICIAL, LEGAL_OFFICER);
+    public static final List<String> JURISDICTION_BOUND = List.of(JURISDICTION_OFFICIAL, LEGAL_OFFICER, AGENCY_ADMIN);
+    /** The roles an agency administrator may give (to users of their own jurisdiction only). */
+    public static final List<String> AGENCY_GRANTABLE = JURISDICTION_BOUND;
 
     /** Claim that carries the jurisdiction id of a bound user. */
     public static final String JURISDICTION_CLAIM = "jurisdiction";

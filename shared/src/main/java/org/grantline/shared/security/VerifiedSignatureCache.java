@@ -18,6 +18,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * client's repeated requests with the same token pay for one RSA verification, not one each. Only
  * successes are kept, keyed by the whole serialized token; claims (expiry, not-before, issuer,
  * audience) are still checked on every request. A minute matches how long the JWKS is cached.
+ * A token without a key id ({@code kid}) is refused before any key is tried: every GrantLine token
+ * names the key it was signed with, and the verifiers then try only that key.
  */
 @Singleton
 public class VerifiedSignatureCache implements BeanCreatedEventListener<ReactiveJsonWebTokenSignatureValidator<SignedJWT>> {
@@ -31,6 +33,9 @@ public class VerifiedSignatureCache implements BeanCreatedEventListener<Reactive
             BeanCreatedEvent<ReactiveJsonWebTokenSignatureValidator<SignedJWT>> event) {
         ReactiveJsonWebTokenSignatureValidator<SignedJWT> validator = event.getBean();
         return jwt -> {
+            if (jwt.getHeader().getKeyID() == null) {
+                return Mono.just(false);
+            }
             String token = jwt.serialize();
             Instant until = verified.get(token);
             Instant now = Instant.now();

@@ -21,11 +21,18 @@ public final class TestHttp {
     private static final JsonMapper JSON = JsonMapper.createDefault();
 
     private final String base;
+    private final OpenApiContract contract;
     private final HttpClient client = HttpClient.newBuilder()
             .connectTimeout(Duration.ofSeconds(5)).version(HttpClient.Version.HTTP_1_1).build();
 
     public TestHttp(String base) {
+        this(base, null);
+    }
+
+    /** A client whose every answer must be one the contract (the service's published document) describes. */
+    public TestHttp(String base, OpenApiContract contract) {
         this.base = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+        this.contract = contract;
     }
 
     public Response get(String path, String token) {
@@ -63,7 +70,11 @@ public final class TestHttp {
                 request.method(method, HttpRequest.BodyPublishers.ofString(text));
             }
             HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Response(response.statusCode(), response.headers().map(), response.body());
+            Response answer = new Response(response.statusCode(), response.headers().map(), response.body());
+            if (contract != null) {
+                contract.check(method, path, answer);
+            }
+            return answer;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

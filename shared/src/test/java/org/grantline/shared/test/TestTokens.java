@@ -31,7 +31,9 @@ import java.util.UUID;
 /**
  * A stand-in for the gateway's token issuer in a service's tests: one RSA key (RS256), served as a JWKS
  * over real HTTP (the same document the gateway serves at {@code /keys}), and tokens signed with
- * it — good ones for each role, and the attack set every service must refuse.
+ * it — good ones for each role, and the attack set every service must refuse. It also serves the
+ * gateway's revocation list ({@code /api/internal/revocations}), which a test can add to or make
+ * unreadable.
  */
 public final class TestTokens {
     public static final String ISSUER = "grantline";
@@ -41,6 +43,8 @@ public final class TestTokens {
 
     private final RSAKey key;
     private final HttpServer server;
+    private final List<String> revocations = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private volatile boolean revocationsFailing;
 
     private TestTokens(RSAKey key, boolean serveJwks) {
         this.key = key;
@@ -61,7 +65,43 @@ public final class TestTokens {
                 out.write(jwks);
             }
         });
+        server.createContext("/api/internal/revocations", exchange -> {
+            byte[] body = ("{\"asOf\":\"" + Instant.now() + "\",\"entries\":[" + String.join(",", revocations) + "]}")
+                    .getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            if (revocationsFailing) {
+                exchange.sendResponseHeaders(503, -1);
+                exchange.close();
+                return;
+            }
+            exchange.sendResponseHeaders(200, body.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        });
         server.start();
+    }
+
+    /** The URL of the revocation list this stand-in serves. */
+    public String revocationsUrl() {
+        return jwksUrl().replace("/keys", "/api/internal/revocations");
+    }
+
+    /** Revokes every token of the subject whose {@code ver} is below {@code minVersion} (as disabling a user does). */
+    public void revokeSubject(String subject, long minVersion) {
+        revocations.add("{\"subject\":\"" + subject + "\",\"sessionId\":null,\"minVersion\":" + minVersion
+                + ",\"expiresAt\":\"" + Instant.now().plus(Duration.ofMinutes(15)) + "\"}");
+    }
+
+    /** Revokes every token of one sign-in session (as signing out does). */
+    public void revokeSession(String subject, UUID session) {
+        revocations.add("{\"subject\":\"" + subject + "\",\"sessionId\":\"" + session + "\",\"minVersion\":null"
+                + ",\"expiresAt\":\"" + Instant.now().plus(Duration.ofMinutes(15)) + "\"}");
+    }
+
+    /** While true the revocation list answers 503, as an unreachable gateway would leave it unread. */
+    public void revocationsFailing(boolean failing) {
+        this.revocationsFailing = failing;
     }
 
     /** Tokens signed with a key the test already has (the gateway's own, in the gateway's tests). */
@@ -116,6 +156,22 @@ public final class TestTokens {
         return sign(key, claims(subject, roles, jurisdiction).build());
     }
 
+    /** A person's token of one sign-in session and token version, as the gateway issues them. */
+    public String sessionToken(String subject, List<String> roles, UUID session, long version) {
+        return sign(key, claims(subject, roles, null).claim("sid", session.toString()).claim("ver", version).build());
+    }
+
+    /** A token with the given claims, signed with this issuer's key under the given key id (null: none). */
+    public String signed(JWTClaimsSet claims, String keyId) {
+        try {
+            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(keyId).build(), claims);
+            jwt.sign(new RSASSASigner(key));
+            return jwt.serialize();
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Tokens that must all be refused with 401, by name. */
     public Map<String, String> attacks() {
         Map<String, String> attacks = new LinkedHashMap<>();
@@ -147,6 +203,18 @@ public final class TestTokens {
         } catch (JOSEException e) {
             throw new IllegalStateException(e);
         }
+        // Signed with the real key, yet refused: never expires, lives too long, no issue time, a key id
+        // nobody published, no key id at all.
+        JWTClaimsSet.Builder noExp = claims("mallory", List.of(Roles.ADMIN), null);
+        noExp.expirationTime(null);
+        attacks.put("real key, no exp", sign(key, noExp.build()));
+        attacks.put("real key, lifetime over 15 minutes", sign(key, claims("mallory", List.of(Roles.ADMIN), null)
+                .issueTime(Date.from(now)).expirationTime(Date.from(now.plus(Duration.ofMinutes(16)))).build()));
+        JWTClaimsSet.Builder noIat = claims("mallory", List.of(Roles.ADMIN), null);
+        noIat.issueTime(null);
+        attacks.put("real key, no iat", sign(key, noIat.build()));
+        attacks.put("real key, unknown kid", signed(admin, "kid-nobody-published"));
+        attacks.put("real key, no kid", signed(admin, null));
         attacks.put("garbage", "not-a-jwt");
         return attacks;
     }

@@ -15,6 +15,7 @@ import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.annotation.Status;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
@@ -23,6 +24,19 @@ import io.micronaut.security.rules.SecurityRule;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.grantline.documents.upload.FileNames;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Encoding;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.grantline.documents.upload.UploadForm;
+import org.grantline.documents.upload.VersionForm;
+import org.grantline.shared.openapi.Created;
+import org.grantline.shared.openapi.NoContent;
+import org.grantline.shared.openapi.ProblemResponses;
 import org.grantline.shared.problem.ProblemException;
 import org.grantline.shared.security.Caller;
 import org.grantline.shared.security.Roles;
@@ -42,6 +56,8 @@ import java.util.UUID;
 @Controller("/api/documents")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Secured(SecurityRule.IS_AUTHENTICATED)
+@ProblemResponses.Authenticated
+@Tag(name = "Documents")
 public class DocumentController {
 
     private final DocumentRepository documents;
@@ -59,9 +75,10 @@ public class DocumentController {
 
     /** Documents the caller may see, newest first, optionally filtered; another jurisdiction's filter finds nothing. */
     @Get
+    @ProblemResponses.BadRequest
     public DocumentView.Page list(Authentication authentication,
                                   @Nullable @QueryValue UUID jurisdictionId,
-                                  @Nullable @QueryValue DocumentKind kind,
+                                  @Nullable @QueryValue @Schema(type = "string") DocumentKind kind,
                                   @Nullable @QueryValue UUID awardId,
                                   @Nullable @QueryValue UUID requirementId,
                                   @Nullable @QueryValue UUID submissionId,
@@ -89,8 +106,19 @@ public class DocumentController {
      * {@code awardId}, {@code requirementId}, {@code submissionId}.
      */
     @Post(consumes = MediaType.MULTIPART_FORM_DATA)
+    @Created
+    @Status(HttpStatus.CREATED)
+    @ProblemResponses.BadRequest
+    @ProblemResponses.PayloadTooLarge
+    @ProblemResponses.UnsupportedMediaType
+    @ProblemResponses.ServiceUnavailable
+    @ProblemResponses.NotFound
     @Secured({Roles.JURISDICTION_OFFICIAL, Roles.LEGAL_OFFICER, Roles.DOJ_OFFICER})
-    public HttpResponse<DocumentView> upload(HttpRequest<?> request, @Body InputStream body, Authentication authentication) {
+    public HttpResponse<DocumentView> upload(HttpRequest<?> request,
+                                             @RequestBody(required = true, content = @Content(mediaType = MediaType.MULTIPART_FORM_DATA,
+                                                     schema = @Schema(implementation = UploadForm.class),
+                                                     encoding = @Encoding(name = "file", contentType = "application/pdf, image/png, image/jpeg, text/plain, application/vnd.openxmlformats-officedocument.wordprocessingml.document")))
+                                             @Body InputStream body, Authentication authentication) {
         DocumentView created = uploads.upload(body, request.getContentType().map(MediaType::toString)
                         .orElse(request.getHeaders().get(HttpHeaders.CONTENT_TYPE)), request.getContentLength(),
                 Caller.of(authentication));
@@ -99,19 +127,33 @@ public class DocumentController {
 
     /** One document's record. Also what the grants service once used to confirm a document. */
     @Get("/{id}")
+    @ProblemResponses.NotFound
     public DocumentView get(UUID id, Authentication authentication) {
         return records.view(id, Caller.of(authentication));
     }
 
+    /** Every version of a document, oldest first. */
     @Get("/{id}/versions")
+    @ProblemResponses.NotFound
     public List<DocumentView.VersionView> versions(UUID id, Authentication authentication) {
         return records.versions(id, Caller.of(authentication));
     }
 
     /** A new version (multipart/form-data, one part {@code file}); 409 when the current one is locked. */
     @Post(value = "/{id}/versions", consumes = MediaType.MULTIPART_FORM_DATA)
+    @Created
+    @Status(HttpStatus.CREATED)
+    @ProblemResponses.BadRequest
+    @ProblemResponses.NotFound
+    @ProblemResponses.Conflict
+    @ProblemResponses.PayloadTooLarge
+    @ProblemResponses.UnsupportedMediaType
+    @ProblemResponses.ServiceUnavailable
     @Secured({Roles.JURISDICTION_OFFICIAL, Roles.LEGAL_OFFICER, Roles.DOJ_OFFICER})
-    public HttpResponse<DocumentView> addVersion(UUID id, HttpRequest<?> request, @Body InputStream body,
+    public HttpResponse<DocumentView> addVersion(UUID id, HttpRequest<?> request,
+                                                 @RequestBody(required = true, content = @Content(mediaType = MediaType.MULTIPART_FORM_DATA,
+                                                         schema = @Schema(implementation = VersionForm.class)))
+                                                 @Body InputStream body,
                                                  Authentication authentication) {
         DocumentView updated = uploads.addVersion(id, body, request.getHeaders().get(HttpHeaders.CONTENT_TYPE),
                 request.getContentLength(), Caller.of(authentication));
@@ -121,18 +163,27 @@ public class DocumentController {
 
     /** Soft delete: hidden from everyone, kept, audited; 409 when a submitted certification rests on it. */
     @Delete("/{id}")
+    @NoContent
+    @Status(HttpStatus.NO_CONTENT)
+    @ProblemResponses.NotFound
+    @ProblemResponses.Conflict
     @Secured({Roles.JURISDICTION_OFFICIAL, Roles.LEGAL_OFFICER, Roles.DOJ_OFFICER})
     public HttpResponse<Void> delete(UUID id, Authentication authentication) {
         records.delete(id, Caller.of(authentication));
         return HttpResponse.noContent();
     }
 
+    /** The current version's bytes. */
     @Get("/{id}/content")
+    @Bytes
     public HttpResponse<DocumentBytes> content(UUID id, HttpRequest<?> request, Authentication authentication) {
         return serve(records.version(id, 0, Caller.of(authentication)), request);
     }
 
+    /** One version's bytes. */
     @Get("/{id}/versions/{number}/content")
+    @Bytes
+    @ProblemResponses.BadRequest
     public HttpResponse<DocumentBytes> versionContent(UUID id, @Min(1) int number, HttpRequest<?> request,
                                                      Authentication authentication) {
         return serve(records.version(id, number, Caller.of(authentication)), request);
@@ -181,6 +232,50 @@ public class DocumentController {
                 .header("X-Content-Type-Options", "nosniff")
                 .header(HttpHeaders.CACHE_CONTROL, "private, no-cache")
                 .header("X-Document-Version", String.valueOf(version.number()));
+    }
+
+    /**
+     * The answers of a download: the bytes with their detected type (200, or 206 for a single byte
+     * range), 304 for a matching {@code If-None-Match}, 416 for a range outside the file, 503 when
+     * the stored bytes are corrupt or the store is unreachable.
+     */
+    @java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME)
+    @java.lang.annotation.Target(java.lang.annotation.ElementType.METHOD)
+    @Operation(parameters = {
+            @io.swagger.v3.oas.annotations.Parameter(name = "Range", in = io.swagger.v3.oas.annotations.enums.ParameterIn.HEADER,
+                    description = "One byte range (`bytes=0-1023`, `bytes=1024-`, `bytes=-500`); others get the whole file",
+                    schema = @Schema(type = "string", pattern = "^bytes=\\S+$")),
+            @io.swagger.v3.oas.annotations.Parameter(name = "If-None-Match", in = io.swagger.v3.oas.annotations.enums.ParameterIn.HEADER,
+                    description = "The ETag (SHA-256) already held: 304 when unchanged", schema = @Schema(type = "string")),
+            @io.swagger.v3.oas.annotations.Parameter(name = "If-Range", in = io.swagger.v3.oas.annotations.enums.ParameterIn.HEADER,
+                    description = "The range applies only while the ETag is this one", schema = @Schema(type = "string"))})
+    @ApiResponse(responseCode = "200", description = "The bytes, with the type detected at upload",
+            headers = {@Header(name = "ETag", required = true, description = "The SHA-256 of the bytes, quoted", schema = @Schema(type = "string")),
+                    @Header(name = "Content-Disposition", required = true, schema = @Schema(type = "string")),
+                    @Header(name = "X-Document-Version", required = true, schema = @Schema(type = "integer", minimum = "1"))},
+            content = {@Content(mediaType = "application/pdf", schema = @Schema(type = "string", format = "binary")),
+                    @Content(mediaType = "image/png", schema = @Schema(type = "string", format = "binary")),
+                    @Content(mediaType = "image/jpeg", schema = @Schema(type = "string", format = "binary")),
+                    @Content(mediaType = "text/plain", schema = @Schema(type = "string", format = "binary")),
+                    @Content(mediaType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                            schema = @Schema(type = "string", format = "binary"))})
+    @ApiResponse(responseCode = "206", description = "The requested byte range, with the file's type",
+            headers = {@Header(name = "Content-Range", required = true, schema = @Schema(type = "string", example = "bytes 0-1023/52000")),
+                    @Header(name = "ETag", required = true, schema = @Schema(type = "string"))},
+            content = {@Content(mediaType = "application/pdf", schema = @Schema(type = "string", format = "binary")),
+                    @Content(mediaType = "image/png", schema = @Schema(type = "string", format = "binary")),
+                    @Content(mediaType = "image/jpeg", schema = @Schema(type = "string", format = "binary")),
+                    @Content(mediaType = "text/plain", schema = @Schema(type = "string", format = "binary")),
+                    @Content(mediaType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                            schema = @Schema(type = "string", format = "binary"))})
+    @ApiResponse(responseCode = "304", description = "Unchanged since the ETag given in If-None-Match",
+            headers = @Header(name = "ETag", required = true, schema = @Schema(type = "string")))
+    @ApiResponse(responseCode = "416", description = "The range lies outside the file; `size` says how many bytes it has",
+            content = @Content(mediaType = ProblemResponses.PROBLEM_JSON,
+                    schema = @Schema(implementation = org.grantline.shared.openapi.Problem.class)))
+    @ProblemResponses.NotFound
+    @ProblemResponses.ServiceUnavailable
+    @interface Bytes {
     }
 
     /** {@code Range: bytes=a-b | a- | -n}, a single range only (RFC 9110). */

@@ -11,13 +11,13 @@ import java.util.UUID;
 @Serdeable
 public record DocumentView(UUID id, @Nullable UUID jurisdictionId, String kind, String title,
                            @Nullable UUID awardId, @Nullable UUID requirementId, @Nullable UUID submissionId,
-                           String createdBy, Instant createdAt, int currentVersion, @Nullable VersionView current) {
+                           String createdBy, Instant createdAt, int currentVersion, @Nullable @io.swagger.v3.oas.annotations.media.Schema(type = "object", description = "The current version; null before the first bytes arrive") VersionView current) {
 
     static DocumentView of(Document d) {
         return of(d, null);
     }
 
-    static DocumentView of(Document d, @Nullable VersionView current) {
+    static DocumentView of(Document d, @Nullable @io.swagger.v3.oas.annotations.media.Schema(type = "object", description = "The current version; null before the first bytes arrive") VersionView current) {
         return new DocumentView(d.id(), d.jurisdictionId(), d.kind(), d.title(), d.awardId(), d.requirementId(),
                 d.submissionId(), d.createdBy(), d.createdAt(), d.currentVersion(), current);
     }

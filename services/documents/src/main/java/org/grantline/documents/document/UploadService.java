@@ -3,6 +3,7 @@ package org.grantline.documents.document;
 import io.micronaut.http.HttpStatus;
 import jakarta.inject.Singleton;
 import org.grantline.documents.DocumentsConfiguration;
+import org.grantline.documents.reference.GrantsReferences;
 import org.grantline.documents.storage.BlobKeys;
 import org.grantline.documents.storage.BlobStore;
 import org.grantline.documents.upload.ContentDetector;
@@ -31,8 +32,9 @@ import java.util.UUID;
 /**
  * Receives an upload as it streams in: reads the multipart body part by part, writes the file
  * part to a temporary storage key while hashing it (SHA-256), counting it against the limit and
- * telling its type from its bytes; then checks everything, promotes the bytes to their final key
- * and records the version in one transaction. Whatever fails, the temporary bytes are discarded
+ * telling its type from its bytes; then checks everything (the award, requirement and submission it
+ * is filed under with the grants service), promotes the bytes to their final key and records the
+ * version in one transaction. Whatever fails, the temporary bytes are discarded
  * and nothing is recorded (a crash in between leaves only bytes, which the reaper removes).
  */
 @Singleton
@@ -45,11 +47,13 @@ public class UploadService {
     private final BlobStore store;
     private final DocumentService records;
     private final DocumentsConfiguration config;
+    private final GrantsReferences references;
 
-    public UploadService(BlobStore store, DocumentService records, DocumentsConfiguration config) {
+    public UploadService(BlobStore store, DocumentService records, DocumentsConfiguration config, GrantsReferences references) {
         this.store = store;
         this.records = records;
         this.config = config;
+        this.references = references;
     }
 
     /** A new document with its first version. */
@@ -66,6 +70,8 @@ public class UploadService {
         try {
             DocumentService.NewDocument command = command(received.fields(), caller);
             DocumentAccess.requireMayFile(caller, command.kind(), command.jurisdictionId());
+            // Ids of another service's records are that service's to confirm, before anything is recorded.
+            references.require(command.jurisdictionId(), command.awardId(), command.requirementId(), command.submissionId());
             return commit(received, file -> records.create(command, file, caller));
         } catch (RuntimeException e) {
             received.discard(store);

@@ -1,5 +1,7 @@
 package org.grantline.documents.integrity;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.grantline.shared.openapi.ProblemResponses;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
@@ -11,6 +13,8 @@ import org.grantline.shared.security.Roles;
 @Controller("/api/documents/scrub")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Secured(Roles.ADMIN)
+@ProblemResponses.Authenticated
+@Tag(name = "Operations")
 public class ScrubController {
     private final Scrubber scrubber;
 
@@ -18,7 +22,9 @@ public class ScrubController {
         this.scrubber = scrubber;
     }
 
+    /** Re-verifies every stored file against its SHA-256 and reports what is corrupt. */
     @Post
+    @ProblemResponses.ServiceUnavailable
     public Scrubber.Report scrub() {
         return scrubber.scrub();
     }

@@ -5,9 +5,11 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import org.grantline.documents.support.DocumentsTestSupport;
+import org.grantline.documents.support.GrantsStub;
 import org.grantline.documents.support.Uploads;
 import org.grantline.shared.test.TestHttp;
 import org.grantline.shared.test.TestTokens;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -41,6 +43,7 @@ class UploadTest implements TestPropertyProvider {
     static final int LIMIT = 256 * 1024;
     final Path store = DocumentsTestSupport.freshStore();
     final UUID baltimore = UUID.randomUUID();
+    final GrantsStub grants = new GrantsStub();
 
     @Inject
     EmbeddedServer server;
@@ -53,6 +56,7 @@ class UploadTest implements TestPropertyProvider {
     public Map<String, String> getProperties() {
         Map<String, String> p = DocumentsTestSupport.properties(store);
         p.put("grantline.documents.max-file-size", String.valueOf(LIMIT));
+        p.put("micronaut.http.services.grants.urls", grants.url());
         return p;
     }
 
@@ -60,6 +64,11 @@ class UploadTest implements TestPropertyProvider {
     void clients() {
         uploads = new Uploads(server.getURL().toString());
         http = new TestHttp(server.getURL().toString());
+    }
+
+    @AfterAll
+    void stopStub() {
+        grants.close();
     }
 
     Uploads.Response upload(byte[] body) {
@@ -75,7 +84,7 @@ class UploadTest implements TestPropertyProvider {
     @Test
     void anUploadIsStoredWithItsHashDetectedTypeSizeLinksAndUploader() throws Exception {
         byte[] pdf = Uploads.pdf("signed certification");
-        UUID award = UUID.randomUUID();
+        UUID award = grants.award(baltimore);
         String title = Uploads.title();
         Uploads.Response created = upload(Uploads.body().field("kind", "certification").field("title", title)
                 .field("awardId", award.toString()).file("Signed form.pdf", pdf).end());

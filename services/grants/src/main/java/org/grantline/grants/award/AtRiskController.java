@@ -1,5 +1,12 @@
 package org.grantline.grants.award;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.grantline.shared.openapi.ProblemResponses;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -18,6 +25,8 @@ import java.io.UncheckedIOException;
 @Controller("/api/awards/at-risk")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Secured({Roles.DOJ_OFFICER, Roles.ADMIN, Roles.AUDITOR})
+@ProblemResponses.Authenticated
+@Tag(name = "Funds at risk")
 public class AtRiskController {
 
     private final AtRiskReport report;
@@ -27,11 +36,17 @@ public class AtRiskController {
     }
 
     @Get
+    @Operation(summary = "Funds at risk by state, program and fiscal year")
     public AtRiskReport.Report json() {
         return report.now();
     }
 
     @Get("/csv")
+    @Operation(summary = "Funds at risk as a CSV download")
+    @ApiResponse(responseCode = "200", description = "RFC 4180 CSV with a header row: state, program, fiscal_year, awards, amount_at_risk",
+            headers = @Header(name = "Content-Disposition", required = true, schema = @Schema(type = "string", example = "attachment; filename=\"funds-at-risk.csv\"")),
+            content = @Content(mediaType = "text/csv", schema = @Schema(type = "string",
+                    example = "state,program,fiscal_year,awards,amount_at_risk\r\nMD,BYRNE-JAG,2024,1,250000.00\r\n")))
     public HttpResponse<String> csv() {
         AtRiskReport.Report current = report.now();
         StringWriter out = new StringWriter();

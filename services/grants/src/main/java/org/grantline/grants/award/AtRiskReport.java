@@ -24,7 +24,8 @@ import java.util.stream.Collectors;
 
 /**
  * Funds at risk: an award is at risk when one of its requirements is open and overdue, or was
- * rejected, and no court order enjoins it (waived and accepted ones never count). Amounts are the
+ * rejected, and no court order enjoins it (waived and accepted ones never count), or when a missed
+ * periodic report has withheld its funds and they are still withheld. Amounts are the
  * awards' amounts, summed by state, program and fiscal year.
  */
 @Singleton
@@ -64,6 +65,9 @@ public class AtRiskReport {
             if (!enjoined) {
                 stateOfAwardAtRisk.put(r.awardId(), Objects.requireNonNullElse(r.jurisdictionState(), "??"));
             }
+        }
+        for (Requirement r : requirements.withheldForMissedReports()) {
+            stateOfAwardAtRisk.putIfAbsent(r.awardId(), Objects.requireNonNullElse(r.jurisdictionState(), "??"));
         }
         List<Award> atRisk = stateOfAwardAtRisk.isEmpty() ? List.of() : awards.findByIdIn(stateOfAwardAtRisk.keySet());
         Set<UUID> programIds = new HashSet<>();

@@ -1,5 +1,12 @@
 package org.grantline.grants.award;
 
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Status;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.grantline.shared.openapi.Created;
+import org.grantline.shared.openapi.Idempotent;
+import org.grantline.shared.openapi.ProblemResponses;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
@@ -33,6 +40,8 @@ import java.util.UUID;
 
 @Controller("/api/awards")
 @ExecuteOn(TaskExecutors.BLOCKING)
+@ProblemResponses.Authenticated
+@Tag(name = "Awards")
 public class AwardController {
 
     private final AwardService service;
@@ -42,6 +51,15 @@ public class AwardController {
     }
 
     @Post
+    @Idempotent
+    @Operation(summary = "Creates an award")
+    @Created
+    @Status(HttpStatus.CREATED)
+    @ProblemResponses.BadRequest
+    @ProblemResponses.NotFound
+    @ProblemResponses.Conflict
+    @ProblemResponses.Unprocessable
+    @ProblemResponses.ServiceUnavailable
     @Secured({Roles.DOJ_OFFICER, Roles.ADMIN})
     public HttpResponse<AwardView> create(@Body @Valid AwardCreateCommand command,
                                           @Header(HttpHeaders.AUTHORIZATION) String authorization) {
@@ -50,6 +68,9 @@ public class AwardController {
     }
 
     @Get
+    @Operation(summary = "Awards the caller may see, filtered")
+    @ProblemResponses.BadRequest
+    @ProblemResponses.NotFound
     @Secured(SecurityRule.IS_AUTHENTICATED)
     public AwardPage list(@Nullable @QueryValue UUID jurisdictionId,
                           @QueryValue(defaultValue = "0") @Min(0) int page,
@@ -59,6 +80,9 @@ public class AwardController {
     }
 
     @Get("/{id}")
+    @ProblemResponses.BadRequest
+    @Operation(summary = "One award")
+    @ProblemResponses.NotFound
     @Secured(SecurityRule.IS_AUTHENTICATED)
     public AwardView get(UUID id, Authentication caller) {
         return service.get(id, Caller.of(caller));
@@ -66,26 +90,46 @@ public class AwardController {
 
     /** Moves the award to another status: ACCEPTED or DECLINED by its own jurisdiction (or DOJ), the rest by DOJ. */
     @Post("/{id}/transitions")
+    @Idempotent
+    @ProblemResponses.BadRequest
+    @ProblemResponses.NotFound
+    @ProblemResponses.Conflict
     @Secured({Roles.DOJ_OFFICER, Roles.ADMIN, Roles.JURISDICTION_OFFICIAL, Roles.LEGAL_OFFICER})
     public AwardView move(UUID id, @Body @Valid TransitionCommand command, Authentication caller) {
         return service.move(id, command.status(), command.reason(), Caller.of(caller));
     }
 
     @Post("/{id}/acceptance-deadline")
+    @Idempotent
+    @Operation(summary = "Moves the award's acceptance deadline")
+    @ProblemResponses.BadRequest
+    @ProblemResponses.NotFound
+    @ProblemResponses.Conflict
     @Secured({Roles.DOJ_OFFICER, Roles.ADMIN})
     public AwardView extendAcceptance(UUID id, @Body @Valid DeadlineCommand command) {
         return service.extendAcceptance(id, command.acceptanceDeadline(), command.reason());
     }
 
     @Get("/{id}/money")
+    @ProblemResponses.BadRequest
+    @Operation(summary = "The award's money movements (obligations, drawdowns, holds, clawbacks)")
+    @ProblemResponses.NotFound
     @Secured(SecurityRule.IS_AUTHENTICATED)
     public List<MoneyView> movements(UUID id, Authentication caller) {
         return service.movements(id, Caller.of(caller));
     }
 
     @Post("/{id}/money")
+    @Idempotent
+    @Operation(summary = "Records a money movement on the award")
+    @Created
+    @Status(HttpStatus.CREATED)
+    @ProblemResponses.BadRequest
+    @ProblemResponses.NotFound
+    @ProblemResponses.Conflict
+    @ProblemResponses.Unprocessable
     @Secured({Roles.DOJ_OFFICER, Roles.ADMIN})
     public HttpResponse<MoneyView> record(UUID id, @Body @Valid MoneyCommand command, Authentication caller) {
-        return HttpResponse.created(service.record(id, command, Caller.of(caller)));
+        return HttpResponse.created(service.record(id, command, Caller.of(caller)), URI.create("/api/awards/" + id + "/money"));
     }
 }

@@ -2,6 +2,7 @@ package org.grantline.grants.award;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Max;
@@ -10,6 +11,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.grantline.shared.input.DateRange;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -31,10 +33,10 @@ public final class AwardMessages {
             @NotBlank @Pattern(regexp = "[0-9]{4}-[A-Z0-9]{2}-[A-Z0-9]{2}-[0-9]{4}", message = "must look like 2017-DJ-BX-0775") String awardNumber,
             /** Zero for in-kind programs such as the Public Safety Partnership (training, not money). */
             @NotNull @DecimalMin("0.00") @Digits(integer = 12, fraction = 2) BigDecimal amount,
-            @NotNull LocalDate awardDate,
+            @NotNull @Schema(description = DateRange.DATE, pattern = DateRange.DATE_PATTERN) LocalDate awardDate,
             @Nullable @Size(max = 50) List<@NotNull UUID> conditionIds,
             /** When certifications are due, in the jurisdiction's local time; default: the acceptance deadline at 23:59. */
-            @Nullable LocalDate certificationDueDate,
+            @Nullable @Schema(description = DateRange.DATE, pattern = DateRange.DATE_PATTERN) LocalDate certificationDueDate,
             @Nullable LocalTime certificationDueTime) {
     }
 
@@ -43,13 +45,13 @@ public final class AwardMessages {
     }
 
     @Serdeable
-    public record DeadlineCommand(@NotNull LocalDate acceptanceDeadline, @NotBlank @Size(max = 1000) String reason) {
+    public record DeadlineCommand(@NotNull @Schema(description = DateRange.DATE, pattern = DateRange.DATE_PATTERN) LocalDate acceptanceDeadline, @NotBlank @Size(max = 1000) String reason) {
     }
 
     @Serdeable
     public record MoneyCommand(@NotNull MoneyMovement.MovementKind kind,
                                @NotNull @DecimalMin("0.01") @Digits(integer = 12, fraction = 2) BigDecimal amount,
-                               @NotNull LocalDate date,
+                               @NotNull @Schema(description = DateRange.DATE, pattern = DateRange.DATE_PATTERN) LocalDate date,
                                @NotBlank @Size(max = 1000) String reason) {
     }
 

@@ -25,4 +25,8 @@ public interface AwardRepository extends PageableRepository<Award, UUID> {
 
     @Query("SELECT condition_id FROM award_condition WHERE award_id = :awardId")
     List<UUID> conditionIds(UUID awardId);
+
+    /** Those of the conditions whose report recurs: the periodic-report job makes their requirements, period by period. */
+    @Query("SELECT condition_id FROM report_schedule WHERE condition_id IN (:conditionIds)")
+    List<UUID> recurring(java.util.Collection<UUID> conditionIds);
 }

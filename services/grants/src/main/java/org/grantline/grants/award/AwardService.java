@@ -1,8 +1,10 @@
 package org.grantline.grants.award;
 
+import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.data.model.Pageable;
 import io.micronaut.data.model.Sort;
 import io.micronaut.http.HttpStatus;
+import io.micronaut.transaction.TransactionOperations;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import org.grantline.grants.award.AwardMessages.AwardCreateCommand;
@@ -16,12 +18,14 @@ import org.grantline.grants.certification.RequirementService;
 import org.grantline.grants.condition.ConditionService;
 import org.grantline.grants.jurisdiction.JurisdictionDirectory;
 import org.grantline.shared.audit.AuditTrail;
+import org.grantline.shared.problem.DatabaseConflicts;
 import org.grantline.shared.problem.ProblemException;
 import org.grantline.shared.problem.Problems;
 import org.grantline.shared.security.Caller;
 import org.grantline.shared.security.Roles;
 
 import java.math.BigDecimal;
+import java.sql.Connection;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -49,9 +53,14 @@ public class AwardService {
     private final JurisdictionDirectory jurisdictions;
     private final RequirementService requirements;
     private final AuditTrail audit;
+    private final TransactionOperations<Connection> transactions;
+    private final org.grantline.grants.map.JurisdictionCounties places;
 
     public AwardService(AwardRepository awards, MoneyMovementRepository money, ConditionService conditions,
-                        JurisdictionDirectory jurisdictions, RequirementService requirements, AuditTrail audit) {
+                        JurisdictionDirectory jurisdictions, RequirementService requirements, AuditTrail audit,
+                        TransactionOperations<Connection> transactions, org.grantline.grants.map.JurisdictionCounties places) {
+        this.places = places;
+        this.transactions = transactions;
         this.awards = awards;
         this.money = money;
         this.conditions = conditions;
@@ -60,7 +69,12 @@ public class AwardService {
         this.audit = audit;
     }
 
-    @Transactional
+    /**
+     * A new award with its conditions and certification requirements. The jurisdiction is confirmed
+     * with the jurisdiction service first, outside the transaction (no connection is held while
+     * another service answers); then everything is written in one transaction. Two requests for the
+     * same award number, even at the same moment, make one award: the other is a 409.
+     */
     public AwardView create(AwardCreateCommand command, String authorization) {
         List<ConditionView> catalogue = conditions.list(command.programId(), command.fiscalYear());
         Set<UUID> chosen = command.conditionIds() == null
@@ -74,23 +88,41 @@ public class AwardService {
             }
         }
         if (awards.findByAwardNumber(command.awardNumber()).isPresent()) {
-            throw Problems.conflict("duplicate-award-number", "Award " + command.awardNumber() + " already exists");
+            throw duplicateAwardNumber(command.awardNumber());
         }
         JurisdictionDirectory.JurisdictionRef jurisdiction = jurisdictions.require(command.jurisdictionId(), authorization,
                 "jurisdictionId");
-        Instant now = now();
-        Award saved = awards.save(new Award(UUID.randomUUID(), command.jurisdictionId(), command.programId(),
-                command.fiscalYear(), command.awardNumber(), command.amount().setScale(2), command.awardDate(),
-                command.awardDate().plusDays(ACCEPTANCE_DAYS), AwardStatus.OFFERED, now, now, null));
-        chosen.forEach(conditionId -> awards.attachCondition(saved.id(), conditionId));
-        List<UUID> certifying = catalogue.stream().filter(c -> chosen.contains(c.id()) && c.needsCertification())
-                .map(ConditionView::id).toList();
-        requirements.createFor(saved.id(), saved.jurisdictionId(), jurisdiction.state(), certifying, ZoneId.of(jurisdiction.timeZone()),
-                command.certificationDueDate() == null ? saved.acceptanceDeadline() : command.certificationDueDate(),
-                command.certificationDueTime() == null ? Deadlines.DEFAULT_TIME : command.certificationDueTime());
-        AwardView view = view(saved);
-        audit.record("award.created", ENTITY, saved.id(), null, view);
-        return view;
+        java.util.Optional<String> county = jurisdictions.countyOf(jurisdiction, authorization);
+        try {
+            return transactions.executeWrite(status -> {
+                Instant now = now();
+                county.ifPresent(fips -> places.record(command.jurisdictionId(), fips, now));
+                Award saved = awards.save(new Award(UUID.randomUUID(), command.jurisdictionId(), command.programId(),
+                        command.fiscalYear(), command.awardNumber(), command.amount().setScale(2), command.awardDate(),
+                        command.awardDate().plusDays(ACCEPTANCE_DAYS), AwardStatus.OFFERED, now, now, null));
+                chosen.forEach(conditionId -> awards.attachCondition(saved.id(), conditionId));
+                List<UUID> once = catalogue.stream().filter(c -> chosen.contains(c.id()) && c.needsCertification())
+                        .map(ConditionView::id).toList();
+                Set<UUID> recurring = once.isEmpty() ? Set.of() : Set.copyOf(awards.recurring(once));
+                List<UUID> certifying = once.stream().filter(c -> !recurring.contains(c)).toList();
+                requirements.createFor(saved.id(), saved.jurisdictionId(), jurisdiction.state(), certifying,
+                        ZoneId.of(jurisdiction.timeZone()),
+                        command.certificationDueDate() == null ? saved.acceptanceDeadline() : command.certificationDueDate(),
+                        command.certificationDueTime() == null ? Deadlines.DEFAULT_TIME : command.certificationDueTime());
+                AwardView view = view(saved);
+                audit.record("award.created", ENTITY, saved.id(), null, view);
+                return view;
+            });
+        } catch (DataAccessException e) {
+            if (DatabaseConflicts.isUniqueViolation(e, "award_number_unique")) {
+                throw duplicateAwardNumber(command.awardNumber());   // made by a request at the same moment
+            }
+            throw e;
+        }
+    }
+
+    private static ProblemException duplicateAwardNumber(String number) {
+        return Problems.conflict("duplicate-award-number", "Award " + number + " already exists");
     }
 
     public AwardView get(UUID id, Caller caller) {

@@ -14,5 +14,6 @@ import java.util.UUID;
 public record Requirement(@Id UUID id, UUID awardId, UUID conditionId, UUID jurisdictionId, @Nullable String jurisdictionState,
                           String timeZone,
                           LocalDate deadlineDate, LocalTime deadlineTime, Instant deadlineAt, RequirementStatus status,
-                          @Nullable String rejectionReason, @Nullable String waiverReason, Instant createdAt, Instant updatedAt, @Version Long version) {
+                          @Nullable String rejectionReason, @Nullable String waiverReason,
+                          @Nullable LocalDate periodStart, Instant createdAt, Instant updatedAt, @Version Long version) {
 }

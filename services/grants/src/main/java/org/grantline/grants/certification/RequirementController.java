@@ -1,5 +1,12 @@
 package org.grantline.grants.certification;
 
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Status;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.grantline.shared.openapi.Created;
+import org.grantline.shared.openapi.Idempotent;
+import org.grantline.shared.openapi.ProblemResponses;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -18,12 +25,15 @@ import jakarta.validation.constraints.Size;
 import org.grantline.shared.security.Caller;
 import org.grantline.shared.security.Roles;
 
+import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
 @Controller("/api/certifications/requirements")
 @ExecuteOn(TaskExecutors.BLOCKING)
+@ProblemResponses.Authenticated
+@Tag(name = "Requirements")
 public class RequirementController {
 
     private final RequirementService service;
@@ -39,21 +49,33 @@ public class RequirementController {
 
     /** Requirements by award, jurisdiction, program, fiscal year, state, status and deadline range, earliest deadline first. */
     @Get
+    @ProblemResponses.BadRequest
+    @ProblemResponses.NotFound
     @Secured(SecurityRule.IS_AUTHENTICATED)
     public RequirementService.RequirementPage search(@Valid @RequestBean RequirementSearch search, Authentication caller) {
         return service.search(search, Caller.of(caller));
     }
 
     @Get("/{id}")
+    @ProblemResponses.BadRequest
+    @Operation(summary = "One certification requirement")
+    @ProblemResponses.NotFound
     @Secured(SecurityRule.IS_AUTHENTICATED)
     public RequirementView get(UUID id, Authentication caller) {
         return service.get(id, Caller.of(caller));
     }
 
     @Post("/{id}/extensions")
+    @Idempotent
+    @Operation(summary = "Grants an extension of the requirement's deadline")
+    @Created
+    @Status(HttpStatus.CREATED)
+    @ProblemResponses.BadRequest
+    @ProblemResponses.NotFound
+    @ProblemResponses.Conflict
     @Secured({Roles.DOJ_OFFICER, Roles.ADMIN})
     public HttpResponse<RequirementView> extend(UUID id, @Body @Valid ExtensionCommand command, Authentication caller) {
-        return HttpResponse.created(service.extend(id, command, Caller.of(caller)));
+        return HttpResponse.created(service.extend(id, command, Caller.of(caller)), URI.create("/api/requirements/" + id + "/extensions"));
     }
 
     @Serdeable
@@ -61,12 +83,20 @@ public class RequirementController {
     }
 
     @Post("/{id}/waiver")
+    @Idempotent
+    @Operation(summary = "Waives the requirement, with a reason")
+    @ProblemResponses.BadRequest
+    @ProblemResponses.NotFound
+    @ProblemResponses.Conflict
     @Secured({Roles.DOJ_OFFICER, Roles.ADMIN})
     public RequirementView waive(UUID id, @Body @Valid WaiverCommand command, Authentication caller) {
         return service.waive(id, command.reason(), Caller.of(caller));
     }
 
     @Get("/{id}/extensions")
+    @ProblemResponses.BadRequest
+    @Operation(summary = "The requirement's extensions, oldest first")
+    @ProblemResponses.NotFound
     @Secured(SecurityRule.IS_AUTHENTICATED)
     public List<ExtensionView> extensions(UUID id, Authentication caller) {
         return service.extensions(id, Caller.of(caller)).stream()

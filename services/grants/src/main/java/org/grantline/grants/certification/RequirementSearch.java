@@ -3,9 +3,12 @@ package org.grantline.grants.certification;
 import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.QueryValue;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
+import org.grantline.shared.input.DateRange;
+import org.grantline.shared.input.InDateRange;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -18,11 +21,11 @@ public record RequirementSearch(
         @Nullable @QueryValue UUID programId,
         @Nullable @QueryValue @Min(2000) @Max(2100) Integer fiscalYear,
         @Nullable @QueryValue @Pattern(regexp = "[A-Z]{2}", message = "must be a two-letter upper-case state code") String state,
-        @Nullable @QueryValue RequirementStatus status,
+        @Nullable @QueryValue @io.swagger.v3.oas.annotations.media.Schema(type = "string") RequirementStatus status,
         /** Deadlines at or after this instant. */
-        @Nullable @QueryValue Instant dueFrom,
+        @Nullable @QueryValue @InDateRange @Schema(description = DateRange.INSTANT) Instant dueFrom,
         /** Deadlines before this instant. */
-        @Nullable @QueryValue Instant dueTo,
+        @Nullable @QueryValue @InDateRange @Schema(description = DateRange.INSTANT) Instant dueTo,
         @Nullable @QueryValue @Min(0) Integer page,
         @Nullable @QueryValue @Min(1) @Max(500) Integer size) {
 

@@ -65,13 +65,20 @@ public class RequirementService {
     /** Called inside the award's creation, in its transaction. */
     public void createFor(UUID awardId, UUID jurisdictionId, String state, List<UUID> certifyingConditions, ZoneId zone,
                           LocalDate date, LocalTime time) {
-        Instant now = now();
         Enjoinments enjoinments = courtOrders.enjoinments();
         for (UUID conditionId : certifyingConditions) {
-            Requirement saved = requirements.save(new Requirement(UUID.randomUUID(), awardId, conditionId, jurisdictionId,
-                    state, zone.getId(), date, time, Deadlines.instant(date, time, zone), RequirementStatus.OPEN, null, null, now, now, null));
-            audit.record("requirement.created", ENTITY, saved.id(), null, view(saved, now, enjoinments));
+            createOne(awardId, conditionId, jurisdictionId, state, zone, date, time, null, enjoinments);
         }
+    }
+
+    /** One open requirement, audited, in the caller's transaction; {@code periodStart} for a periodic report's, else null. */
+    public Requirement createOne(UUID awardId, UUID conditionId, UUID jurisdictionId, String state, ZoneId zone, LocalDate date,
+                                 LocalTime time, @io.micronaut.core.annotation.Nullable LocalDate periodStart, Enjoinments enjoinments) {
+        Instant now = now();
+        Requirement saved = requirements.save(new Requirement(UUID.randomUUID(), awardId, conditionId, jurisdictionId,
+                state, zone.getId(), date, time, Deadlines.instant(date, time, zone), RequirementStatus.OPEN, null, null, periodStart, now, now, null));
+        audit.record("requirement.created", ENTITY, saved.id(), null, view(saved, now, enjoinments));
+        return saved;
     }
 
     @Serdeable
@@ -130,7 +137,7 @@ public class RequirementService {
                 caller.subject(), now));
         Requirement changed = requirements.update(new Requirement(id, current.awardId(), current.conditionId(),
                 current.jurisdictionId(), current.jurisdictionState(), current.timeZone(), command.deadlineDate(), time, deadline, current.status(),
-                current.rejectionReason(), current.waiverReason(), current.createdAt(), now, current.version()));
+                current.rejectionReason(), current.waiverReason(), current.periodStart(), current.createdAt(), now, current.version()));
         RequirementView view = view(changed, now);
         audit.record("requirement.deadline-extended", ENTITY, id, view(current, now), view);
         return view;
@@ -148,7 +155,7 @@ public class RequirementService {
         Requirement changed = requirements.update(new Requirement(id, current.awardId(), current.conditionId(),
                 current.jurisdictionId(), current.jurisdictionState(), current.timeZone(), current.deadlineDate(),
                 current.deadlineTime(), current.deadlineAt(), RequirementStatus.WAIVED, current.rejectionReason(), reason.strip(),
-                current.createdAt(), now, current.version()));
+                current.periodStart(), current.createdAt(), now, current.version()));
         RequirementView view = view(changed, now);
         audit.record("requirement.waived", ENTITY, id, view(current, now), view);
         return view;

@@ -23,7 +23,7 @@ public record RequirementView(UUID id, UUID awardId, UUID conditionId, UUID juri
     /** Enjoined (by the listed court orders) means: no reminders, not overdue, not a reason to withhold. */
     static RequirementView of(Requirement r, Instant now, List<UUID> enjoinedBy) {
         boolean enjoined = !enjoinedBy.isEmpty() && r.status() != RequirementStatus.ACCEPTED && r.status() != RequirementStatus.WAIVED;
-        boolean overdue = !enjoined && r.status() == RequirementStatus.OPEN && now.isAfter(r.deadlineAt());
+        boolean overdue = !enjoined && r.status().awaitsJurisdiction() && now.isAfter(r.deadlineAt());
         return new RequirementView(r.id(), r.awardId(), r.conditionId(), r.jurisdictionId(), r.deadlineAt(),
                 r.deadlineDate(), r.deadlineTime(), r.timeZone(), r.status(), enjoined, enjoined ? enjoinedBy : List.of(),
                 overdue, r.rejectionReason(), r.waiverReason(), r.version());

@@ -1,5 +1,12 @@
 package org.grantline.grants.certification;
 
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Status;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.grantline.shared.openapi.Created;
+import org.grantline.shared.openapi.Idempotent;
+import org.grantline.shared.openapi.ProblemResponses;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -19,11 +26,14 @@ import org.grantline.grants.certification.SubmissionMessages.SubmissionView;
 import org.grantline.shared.security.Caller;
 import org.grantline.shared.security.Roles;
 
+import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 
 @Controller("/api/certifications")
 @ExecuteOn(TaskExecutors.BLOCKING)
+@ProblemResponses.Authenticated
+@Tag(name = "Submissions")
 public class SubmissionController {
 
     private final SubmissionService service;
@@ -33,6 +43,15 @@ public class SubmissionController {
     }
 
     @Post("/requirements/{id}/submissions")
+    @Idempotent
+    @Operation(summary = "Signs and submits a certification for the requirement")
+    @Created
+    @Status(HttpStatus.CREATED)
+    @ProblemResponses.BadRequest
+    @ProblemResponses.NotFound
+    @ProblemResponses.Conflict
+    @ProblemResponses.Unprocessable
+    @ProblemResponses.ServiceUnavailable
     @Secured({Roles.JURISDICTION_OFFICIAL, Roles.LEGAL_OFFICER})
     public HttpResponse<SubmissionView> submit(UUID id, @Body @Valid SubmissionCommand command, Authentication caller,
                                                HttpRequest<?> request) {
@@ -40,10 +59,14 @@ public class SubmissionController {
         return HttpResponse.created(service.submit(id, command, Caller.of(caller),
                 request.getHeaders().get(HttpHeaders.AUTHORIZATION),
                 request.getRemoteAddress().getAddress().getHostAddress(),
-                forwardedFor == null ? null : forwardedFor.substring(0, Math.min(200, forwardedFor.length()))));
+                forwardedFor == null ? null : forwardedFor.substring(0, Math.min(200, forwardedFor.length()))),
+                URI.create("/api/requirements/" + id + "/submissions"));
     }
 
     @Get("/requirements/{id}/submissions")
+    @ProblemResponses.BadRequest
+    @Operation(summary = "The requirement's submissions, newest first")
+    @ProblemResponses.NotFound
     @Secured(SecurityRule.IS_AUTHENTICATED)
     public List<SubmissionView> forRequirement(UUID id, Authentication caller) {
         return service.forRequirement(id, Caller.of(caller));
@@ -51,6 +74,10 @@ public class SubmissionController {
 
     /** DOJ accepts a submission, or rejects it with a reason (the requirement opens again). */
     @Post("/submissions/{submissionId}/decision")
+    @Idempotent
+    @ProblemResponses.BadRequest
+    @ProblemResponses.NotFound
+    @ProblemResponses.Conflict
     @Secured({Roles.DOJ_OFFICER, Roles.ADMIN})
     public SubmissionView decide(UUID submissionId, @Body @Valid DecisionCommand command, Authentication caller) {
         return service.decide(submissionId, command, Caller.of(caller));

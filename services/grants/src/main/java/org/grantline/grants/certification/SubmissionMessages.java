@@ -33,7 +33,7 @@ public final class SubmissionMessages {
     @Serdeable
     public record SubmissionView(UUID id, UUID requirementId, String signerUsername, String signerName, String signerTitle,
                                  String attestation, List<UUID> documentIds, String clientIp, @Nullable String forwardedFor,
-                                 Instant submittedAt, @Nullable Submission.Decision decision, @Nullable String decisionReason,
+                                 Instant submittedAt, @Nullable @io.swagger.v3.oas.annotations.media.Schema(type = "string") Submission.Decision decision, @Nullable String decisionReason,
                                  @Nullable String decidedBy, @Nullable Instant decidedAt) {
 
         static SubmissionView of(Submission s) {

@@ -17,5 +17,5 @@ public record ConditionCommand(
         @NotBlank @Size(max = 300) String title,
         @NotBlank @Size(max = 20_000) String fullText,
         @NotNull Boolean needsCertification,
-        @Nullable SignerRole signerRole) {
+        @Nullable @io.swagger.v3.oas.annotations.media.Schema(type = "string") SignerRole signerRole) {
 }

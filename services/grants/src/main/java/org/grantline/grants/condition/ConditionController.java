@@ -1,5 +1,12 @@
 package org.grantline.grants.condition;
 
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Status;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.grantline.shared.openapi.Created;
+import org.grantline.shared.openapi.Idempotent;
+import org.grantline.shared.openapi.ProblemResponses;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
@@ -24,6 +31,8 @@ import java.util.UUID;
 /** The catalogue of conditions of a program, per fiscal year. */
 @Controller("/api/programs/{programId}/conditions")
 @ExecuteOn(TaskExecutors.BLOCKING)
+@ProblemResponses.Authenticated
+@Tag(name = "Conditions")
 public class ConditionController {
 
     private final ConditionService service;
@@ -33,18 +42,31 @@ public class ConditionController {
     }
 
     @Get
+    @Operation(summary = "The program's conditions, optionally for one fiscal year")
+    @ProblemResponses.BadRequest
+    @ProblemResponses.NotFound
     @Secured(SecurityRule.IS_AUTHENTICATED)
     public List<ConditionView> list(UUID programId, @Nullable @QueryValue @Min(2000) @Max(2100) Integer fiscalYear) {
         return service.list(programId, fiscalYear);
     }
 
     @Get("/{conditionId}")
+    @ProblemResponses.BadRequest
+    @Operation(summary = "One condition")
+    @ProblemResponses.NotFound
     @Secured(SecurityRule.IS_AUTHENTICATED)
     public ConditionView get(UUID programId, UUID conditionId) {
         return service.get(programId, conditionId);
     }
 
     @Post
+    @Idempotent
+    @Operation(summary = "Adds a condition to the program")
+    @Created
+    @Status(HttpStatus.CREATED)
+    @ProblemResponses.BadRequest
+    @ProblemResponses.NotFound
+    @ProblemResponses.Conflict
     @Secured({Roles.DOJ_OFFICER, Roles.ADMIN})
     public HttpResponse<ConditionView> add(UUID programId, @Body @Valid ConditionCommand command) {
         ConditionView added = service.add(programId, command);
@@ -52,6 +74,10 @@ public class ConditionController {
     }
 
     @Put("/{conditionId}")
+    @Operation(summary = "Replaces a condition")
+    @ProblemResponses.BadRequest
+    @ProblemResponses.NotFound
+    @ProblemResponses.Conflict
     @Secured({Roles.DOJ_OFFICER, Roles.ADMIN})
     public ConditionView replace(UUID programId, UUID conditionId, @Body @Valid ConditionCommand command) {
         return service.replace(programId, conditionId, command);

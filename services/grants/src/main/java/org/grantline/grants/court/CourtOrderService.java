@@ -1,16 +1,19 @@
 package org.grantline.grants.court;
 
 import io.micronaut.http.HttpStatus;
+import io.micronaut.transaction.TransactionOperations;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import org.grantline.grants.certification.RequirementRepository;
 import org.grantline.grants.condition.GrantConditionRepository;
 import org.grantline.grants.court.CourtOrderMessages.CourtOrderCommand;
 import org.grantline.grants.court.CourtOrderMessages.CourtOrderView;
+import org.grantline.grants.jurisdiction.JurisdictionDirectory;
 import org.grantline.shared.audit.AuditTrail;
 import org.grantline.shared.problem.ProblemException;
 import org.grantline.shared.problem.Problems;
 
+import java.sql.Connection;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -31,17 +34,25 @@ public class CourtOrderService {
     private final GrantConditionRepository conditions;
     private final RequirementRepository requirements;
     private final AuditTrail audit;
+    private final JurisdictionDirectory jurisdictions;
+    private final TransactionOperations<Connection> transactions;
 
     public CourtOrderService(CourtOrderRepository orders, GrantConditionRepository conditions,
-                             RequirementRepository requirements, AuditTrail audit) {
+                             RequirementRepository requirements, AuditTrail audit, JurisdictionDirectory jurisdictions,
+                             TransactionOperations<Connection> transactions) {
+        this.jurisdictions = jurisdictions;
+        this.transactions = transactions;
         this.orders = orders;
         this.conditions = conditions;
         this.requirements = requirements;
         this.audit = audit;
     }
 
-    @Transactional
-    public CourtOrderView create(CourtOrderCommand command) {
+    /**
+     * Records an order. The jurisdictions it covers are confirmed with the jurisdiction service first,
+     * outside the transaction; then the order is written.
+     */
+    public CourtOrderView create(CourtOrderCommand command, String authorization) {
         List<UUID> jurisdictionIds = command.jurisdictionIds() == null ? List.of()
                 : List.copyOf(new LinkedHashSet<>(command.jurisdictionIds()));
         switch (command.scope()) {
@@ -67,6 +78,13 @@ public class CourtOrderService {
                 throw Problems.invalid("conditionIds", "no condition " + conditionId);
             }
         }
+        if (command.scope() == CourtOrder.OrderScope.JURISDICTIONS || command.scope() == CourtOrder.OrderScope.MEMBERS) {
+            jurisdictions.requireAll(jurisdictionIds, authorization, "jurisdictionIds");
+        }
+        return transactions.executeWrite(status -> record(command, jurisdictionIds, conditionIds));
+    }
+
+    private CourtOrderView record(CourtOrderCommand command, List<UUID> jurisdictionIds, List<UUID> conditionIds) {
         Instant now = now();
         CourtOrder saved = orders.save(new CourtOrder(UUID.randomUUID(), command.caseName().strip(), command.caseNumber().strip(),
                 command.court().strip(), command.orderDate(), command.scope(),

@@ -20,6 +20,7 @@ import org.grantline.grants.court.CourtOrder.OrderScope;
 import org.grantline.grants.court.CourtOrderMessages.CourtOrderCommand;
 import org.grantline.grants.court.CourtOrderService;
 import org.grantline.grants.jurisdiction.JurisdictionDirectory;
+import org.grantline.shared.db.ReplicaLocks;
 import org.grantline.shared.problem.ProblemException;
 import org.grantline.shared.security.Caller;
 import org.grantline.shared.security.Roles;
@@ -127,11 +128,12 @@ public class DemoGrants {
     private final CourtOrderService courtOrders;
     private final JurisdictionDirectory jurisdictions;
     private final ServiceTokens tokens;
+    private final ReplicaLocks locks;
     private volatile boolean done;
 
     public DemoGrants(AwardService awards, AwardRepository awardRows, RequirementService requirements,
                       ConditionService conditions, CourtOrderService courtOrders, JurisdictionDirectory jurisdictions,
-                      ServiceTokens tokens) {
+                      ServiceTokens tokens, ReplicaLocks locks) {
         this.awards = awards;
         this.awardRows = awardRows;
         this.requirements = requirements;
@@ -139,6 +141,7 @@ public class DemoGrants {
         this.courtOrders = courtOrders;
         this.jurisdictions = jurisdictions;
         this.tokens = tokens;
+        this.locks = locks;
     }
 
     @Scheduled(initialDelay = "3s", fixedDelay = "10s")
@@ -147,8 +150,11 @@ public class DemoGrants {
             return;
         }
         try {
-            seed();
-            done = true;
+            // Replicas on one database seed one at a time (each award, order and condition is looked
+            // for before it is made); a replica that finds the lock taken tries again at its next run.
+            if (locks.runIfFree("grants.demo", this::seed)) {
+                done = true;
+            }
         } catch (HttpClientException e) {
             LOG.info("Demo awards wait for the gateway and the jurisdiction service ({})", e.getMessage());
         } catch (ProblemException e) {
@@ -181,7 +187,7 @@ public class DemoGrants {
             created += award(new AwardCreateCommand(pspCities.get(i), PSP, 2017, "2017-PS-BX-000" + (i + 1), BigDecimal.ZERO,
                     LocalDate.of(2017, 8, 3), null, LocalDate.of(2017, 8, 18), null), authorization, false) ? 1 : 0;
         }
-        orders();
+        orders(authorization);
         int fiscalYear = LocalDate.now(ZoneOffset.UTC).plusMonths(3).getYear();
         UUID current1373 = currentCondition(fiscalYear);
         for (Current c : CURRENT) {
@@ -214,7 +220,7 @@ public class DemoGrants {
         return true;
     }
 
-    private void orders() {
+    private void orders(String authorization) {
         List<String> existing = courtOrders.list().stream().map(o -> o.caseNumber()).toList();
         List<CourtOrderCommand> all = List.of(
                 new CourtOrderCommand("City of Chicago v. Sessions", "1:17-cv-05720", "U.S. District Court, N.D. Ill.",
@@ -230,7 +236,7 @@ public class DemoGrants {
                         "U.S. District Court, N.D. Ill.", LocalDate.of(2018, 8, 9), OrderScope.MEMBERS, null,
                         "U.S. Conference of Mayors", List.of(EVANSTON, PROVIDENCE, LODI, CARLSBAD),
                         List.of(C1373, ACCESS, NOTICE), LocalDate.of(2018, 8, 9), null));
-        all.stream().filter(o -> !existing.contains(o.caseNumber())).forEach(courtOrders::create);
+        all.stream().filter(o -> !existing.contains(o.caseNumber())).forEach(o -> courtOrders.create(o, authorization));
     }
 
     /** This fiscal year's 1373 condition, copied from FY2017's text the first time. */

@@ -67,6 +67,30 @@ public class DocumentDirectory {
         }
     }
 
+    /** No jurisdiction's id: asked about it, the documents service calls a document it holds FOREIGN. */
+    private static final UUID NO_JURISDICTION = new UUID(0, 0);
+
+    /**
+     * Every document exists with its bytes, whoever filed it (a letter's attachments are DOJ's choice);
+     * else 400 naming it, 503 when it cannot be told.
+     */
+    public void requireExisting(List<UUID> ids) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        CheckAnswer answer = call("/api/documents/checks", Map.of("jurisdictionId", NO_JURISDICTION, "documentIds", ids),
+                CheckAnswer.class);
+        for (CheckResult result : answer.documents()) {
+            if (!result.status().equals("OK") && !result.status().equals("FOREIGN")) {
+                throw Problems.invalid("documentIds", "document " + result.documentId()
+                        + (result.status().equals("CORRUPT") ? " failed its integrity check" : " does not exist"));
+            }
+        }
+        if (answer.documents().size() < ids.stream().distinct().count()) {
+            throw unavailable();
+        }
+    }
+
     /** Locks the documents' current versions for the submission (idempotent). */
     public void lockAll(UUID submissionId, UUID jurisdictionId, List<UUID> ids) {
         call("/api/documents/locks", Map.of("submissionId", submissionId, "jurisdictionId", jurisdictionId, "documentIds", ids),

@@ -17,7 +17,7 @@ import java.util.UUID;
 
 /**
  * Asks the jurisdiction service (over HTTP, found like any other instance) whether a jurisdiction
- * exists, with the caller's own token. Unknown: a 400 naming the field. Unreachable or failing: a
+ * exists, or which of many do, with the caller's own token (the registry is readable by every role). Unknown: a 400 naming the field. Unreachable or failing: a
  * 503, so that nothing is written on a guess.
  */
 @Singleton
@@ -30,7 +30,30 @@ public class JurisdictionDirectory {
     }
 
     @Serdeable
-    public record JurisdictionRef(UUID id, String name, String state, String timeZone) {
+    public record JurisdictionRef(UUID id, String name, String state, String timeZone,
+                                  @io.micronaut.core.annotation.Nullable String fips,
+                                  @io.micronaut.core.annotation.Nullable UUID parentId) {
+        public JurisdictionRef(UUID id, String name, String state, String timeZone) {
+            this(id, name, state, timeZone, null, null);
+        }
+    }
+
+    /**
+     * The county a jurisdiction lies in, for the compliance map: its own FIPS when it is a county, its
+     * parent's when it is a place inside one (asking the registry for the parent), else none.
+     */
+    public Optional<String> countyOf(JurisdictionRef ref, String authorization) {
+        if (ref.fips() == null) {
+            return Optional.empty();
+        }
+        if (ref.fips().length() == 5) {
+            return Optional.of(ref.fips());
+        }
+        if (ref.fips().length() > 5 && ref.parentId() != null) {
+            String parent = require(ref.parentId(), authorization, "jurisdictionId").fips();
+            return parent != null && parent.length() == 5 ? Optional.of(parent) : Optional.empty();
+        }
+        return Optional.empty();
     }
 
     public JurisdictionRef require(UUID id, String authorization, String field) {
@@ -43,6 +66,35 @@ public class JurisdictionDirectory {
             }
             throw unavailable();
         } catch (HttpClientException e) {
+            throw unavailable();
+        }
+    }
+
+    @Serdeable
+    record Known(List<UUID> ids) {
+    }
+
+    @Serdeable
+    record KnownAnswer(List<UUID> known, List<UUID> unknown) {
+    }
+
+    /** Every id is a jurisdiction; else a 400 naming the field and the unknown ids (503 when it cannot be told). */
+    public void requireAll(List<UUID> ids, String authorization, String field) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        KnownAnswer answer;
+        try {
+            answer = jurisdictions.toBlocking().retrieve(HttpRequest.POST("/api/jurisdictions/known", new Known(ids))
+                    .header(HttpHeaders.AUTHORIZATION, authorization), KnownAnswer.class);
+        } catch (HttpClientException e) {
+            throw unavailable();
+        }
+        if (!answer.unknown().isEmpty()) {
+            throw Problems.invalid(field, "no jurisdiction " + answer.unknown().stream().map(UUID::toString)
+                    .collect(java.util.stream.Collectors.joining(", ")));
+        }
+        if (!new java.util.HashSet<>(answer.known()).containsAll(ids)) {
             throw unavailable();
         }
     }

@@ -1,5 +1,12 @@
 package org.grantline.grants.program;
 
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Status;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.grantline.shared.openapi.Created;
+import org.grantline.shared.openapi.Idempotent;
+import org.grantline.shared.openapi.ProblemResponses;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -20,6 +27,8 @@ import java.util.UUID;
 /** Grant programs (Byrne JAG, PSP, COPS Hiring, SCAAP, …) and their solicitations. DOJ officers and admins write. */
 @Controller("/api/programs")
 @ExecuteOn(TaskExecutors.BLOCKING)
+@ProblemResponses.Authenticated
+@Tag(name = "Programs")
 public class ProgramController {
 
     private final ProgramService service;
@@ -29,18 +38,28 @@ public class ProgramController {
     }
 
     @Get
+    @Operation(summary = "Every grant program")
     @Secured(SecurityRule.IS_AUTHENTICATED)
     public List<ProgramView> list() {
         return service.list();
     }
 
     @Get("/{id}")
+    @ProblemResponses.BadRequest
+    @Operation(summary = "One program")
+    @ProblemResponses.NotFound
     @Secured(SecurityRule.IS_AUTHENTICATED)
     public ProgramView get(UUID id) {
         return service.get(id);
     }
 
     @Post
+    @Idempotent
+    @Operation(summary = "Creates a program")
+    @Created
+    @Status(HttpStatus.CREATED)
+    @ProblemResponses.BadRequest
+    @ProblemResponses.Conflict
     @Secured({Roles.DOJ_OFFICER, Roles.ADMIN})
     public HttpResponse<ProgramView> create(@Body @Valid ProgramCommand command) {
         ProgramView created = service.create(command);
@@ -48,20 +67,34 @@ public class ProgramController {
     }
 
     @Put("/{id}")
+    @Operation(summary = "Replaces a program")
+    @ProblemResponses.BadRequest
+    @ProblemResponses.NotFound
+    @ProblemResponses.Conflict
     @Secured({Roles.DOJ_OFFICER, Roles.ADMIN})
     public ProgramView update(UUID id, @Body @Valid ProgramCommand command) {
         return service.update(id, command);
     }
 
     @Get("/{id}/solicitations")
+    @ProblemResponses.BadRequest
+    @Operation(summary = "The program's solicitations")
+    @ProblemResponses.NotFound
     @Secured(SecurityRule.IS_AUTHENTICATED)
     public List<SolicitationView> solicitations(UUID id) {
         return service.solicitations(id);
     }
 
     @Post("/{id}/solicitations")
+    @Idempotent
+    @Operation(summary = "Adds a solicitation to the program")
+    @Created
+    @Status(HttpStatus.CREATED)
+    @ProblemResponses.BadRequest
+    @ProblemResponses.NotFound
+    @ProblemResponses.Conflict
     @Secured({Roles.DOJ_OFFICER, Roles.ADMIN})
     public HttpResponse<SolicitationView> addSolicitation(UUID id, @Body @Valid SolicitationCommand command) {
-        return HttpResponse.created(service.addSolicitation(id, command));
+        return HttpResponse.created(service.addSolicitation(id, command), URI.create("/api/programs/" + id + "/solicitations"));
     }
 }

@@ -71,14 +71,14 @@ class AtRiskTest implements TestPropertyProvider {
     @SuppressWarnings("unchecked")
     void overdueAndRejectedCountEnjoinedAndOnTimeDoNot() {
         award(UUID.randomUUID(), "IL", "1000.00", "2017-10-16");
-        award(UUID.randomUUID(), "IL", "500.00", "2999-01-01");
+        award(UUID.randomUUID(), "IL", "500.00", "2199-01-01");
         UUID enjoinedCity = UUID.randomUUID();
         award(enjoinedCity, "IL", "700.00", "2017-10-16");
         http.post("/api/court-orders", TOKENS.dojOfficer(), Map.of("caseName", "City of Chicago v. Sessions",
                 "caseNumber", "1:17-cv-05720", "court", "N.D. Ill.", "orderDate", "2017-09-15", "scope", "JURISDICTIONS",
                 "jurisdictionIds", List.of(enjoinedCity.toString()), "conditionIds", List.of(condition), "inForceFrom", "2017-09-15"));
         UUID rejectedCity = UUID.randomUUID();
-        String rejected = award(rejectedCity, "CA", "2000.00", "2999-01-01");
+        String rejected = award(rejectedCity, "CA", "2000.00", "2199-01-01");
         String submission = (String) http.post("/api/certifications/requirements/" + rejected + "/submissions",
                 TOKENS.legalOfficer(rejectedCity), Map.of("signerName", "S", "signerTitle", "City Attorney",
                         "attestation", "Under penalty of perjury.", "agreed", true,

@@ -51,7 +51,7 @@ class DeadlineFeedTest implements TestPropertyProvider {
         http = new TestHttp(server.getURL().toString());
         String program = GrantsFixtures.program(http, "FD");
         condition = GrantsFixtures.certification1373(http, program);
-        int year = 2200 + ThreadLocalRandom.current().nextInt(500);
+        int year = 2150 + ThreadLocalRandom.current().nextInt(49);
         window = "from=" + year + "-03-01T00:00:00Z&to=" + year + "-04-01T00:00:00Z";
         for (int day = 10; day < 13; day++) {
             requirementIds.add(GrantsFixtures.firstRequirement(http, GrantsFixtures.award(http, Map.of(
@@ -108,5 +108,29 @@ class DeadlineFeedTest implements TestPropertyProvider {
         assertThat(http.get("/api/certifications/feed?from=2030-01-01T00:00:00Z&to=2032-01-01T00:00:00Z",
                 TOKENS.service("notifications")).status()).isEqualTo(400);
         assertThat(feed("&cursor=nonsense", TOKENS.service("notifications")).status()).isEqualTo(400);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theNotificationsServiceReadsNamedRequirementsBackAsTheFeedShowsThem() {
+        String notifications = TOKENS.service("notifications");
+        TestHttp.Response named = http.post("/api/certifications/feed/items", notifications,
+                Map.of("ids", List.of(requirementIds.get(0), UUID.randomUUID().toString())));
+        assertThat(named.status()).as(named.toString()).isEqualTo(200);
+        List<Map<String, Object>> items = (List<Map<String, Object>>) named.json().get("items");
+        assertThat(items).as("an unknown id is left out").singleElement().satisfies(i -> assertThat(i)
+                .containsEntry("id", requirementIds.get(0)).containsEntry("timeZone", "America/Chicago")
+                .containsKey("updatedAt").containsKey("status").containsKey("enjoined"));
+        for (String token : java.util.Arrays.asList(TOKENS.service("grants"), TOKENS.dojOfficer(), TOKENS.auditor())) {
+            assertThat(http.post("/api/certifications/feed/items", token, Map.of("ids", List.of(requirementIds.get(0)))).status())
+                    .isEqualTo(403);
+        }
+        assertThat(http.post("/api/certifications/feed/items", notifications, Map.of("ids", List.of("nope"))).status()).isEqualTo(400);
+        assertThat(http.post("/api/certifications/feed/items", notifications, Map.of("ids", List.of())).status()).isEqualTo(400);
+        List<String> tooMany = new ArrayList<>();
+        for (int n = 0; n < 501; n++) {
+            tooMany.add(UUID.randomUUID().toString());
+        }
+        assertThat(http.post("/api/certifications/feed/items", notifications, Map.of("ids", tooMany)).status()).isEqualTo(400);
     }
 }

@@ -97,8 +97,13 @@ class SubmissionTest implements TestPropertyProvider {
         assertThat(http.post("/api/certifications/submissions/" + first + "/decision", TOKENS.dojOfficer(),
                 Map.of("decision", "REJECTED", "reason", "The form is not signed by the chief legal officer")).status()).isEqualTo(200);
         TestHttp.Response reopened = http.get("/api/certifications/requirements/" + requirement, TOKENS.legalOfficer(stockton));
-        assertThat(reopened.json()).containsEntry("status", "OPEN")
+        assertThat(reopened.json()).as("the jurisdiction sees the rejection, not an open requirement")
+                .containsEntry("status", "REJECTED")
                 .containsEntry("rejectionReason", "The form is not signed by the chief legal officer");
+        assertThat(http.get("/api/certifications/requirements?status=REJECTED&jurisdictionId=" + stockton,
+                TOKENS.official(stockton)).json().get("items").toString()).contains(requirement);
+        assertThat(http.get("/api/certifications/requirements?status=OPEN&jurisdictionId=" + stockton,
+                TOKENS.official(stockton)).json().get("items").toString()).doesNotContain(requirement);
 
         String second = (String) submit(requirement, TOKENS.legalOfficer(stockton), signed(List.of(form), true)).json().get("id");
         assertThat(http.post("/api/certifications/submissions/" + second + "/decision", TOKENS.auditor(),

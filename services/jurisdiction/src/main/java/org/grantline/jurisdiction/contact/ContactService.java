@@ -81,6 +81,7 @@ public class ContactService {
     public ContactView replace(UUID jurisdictionId, UUID contactId, ContactCommand command, Caller caller) {
         requireWritable(jurisdictionId, caller);
         Contact current = find(jurisdictionId, contactId);
+        Problems.requireVersion(command.version(), current.version());
         Contact changed = contacts.update(new Contact(contactId, jurisdictionId, command.name().strip(), command.role(),
                 command.title(), command.email().strip(), command.phone(), current.createdAt(), now(), current.version()));
         ContactView view = ContactView.of(changed);

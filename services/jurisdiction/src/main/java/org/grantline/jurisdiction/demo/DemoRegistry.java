@@ -21,6 +21,7 @@ import org.grantline.jurisdiction.policy.Section1373Position;
 import org.grantline.jurisdiction.registry.Jurisdiction;
 import org.grantline.jurisdiction.registry.JurisdictionRepository;
 import org.grantline.jurisdiction.registry.JurisdictionType;
+import org.grantline.shared.db.ReplicaLocks;
 import org.grantline.shared.security.Caller;
 import org.grantline.shared.security.Roles;
 import org.slf4j.Logger;
@@ -56,14 +57,16 @@ public class DemoRegistry {
     private final FacilityService facilities;
     private final PolicyService policies;
     private final ContactService contacts;
+    private final ReplicaLocks locks;
 
     public DemoRegistry(JurisdictionRepository jurisdictions, JurisdictionImporter importer, FacilityService facilities,
-                        PolicyService policies, ContactService contacts) {
+                        PolicyService policies, ContactService contacts, ReplicaLocks locks) {
         this.jurisdictions = jurisdictions;
         this.importer = importer;
         this.facilities = facilities;
         this.policies = policies;
         this.contacts = contacts;
+        this.locks = locks;
     }
 
     record Place(String name, String state, String fips, String parentFips, long population, String zone) {
@@ -91,7 +94,21 @@ public class DemoRegistry {
             new Place("Central Falls", "RI", "4414140", "44007", 19_376, "America/New_York"),
             new Place("Lodi", "CA", "0642202", "06077", 66_348, "America/Los_Angeles"),
             new Place("Carlsbad", "CA", "0611194", "06073", 115_330, "America/Los_Angeles"),
-            new Place("Evanston", "IL", "1724582", "17031", 74_486, "America/Chicago"));
+            new Place("Evanston", "IL", "1724582", "17031", 74_486, "America/Chicago"),
+            // The cities among the 29 jurisdictions DOJ wrote to on 15 November 2017 (the counties and
+            // states among them are in the registry already); populations are 2016 estimates, rounded.
+            new Place("Albany", "NY", "3601000", "36001", 98_000, "America/New_York"),
+            new Place("Berkeley", "CA", "0606000", "06001", 121_000, "America/Los_Angeles"),
+            new Place("Burlington", "VT", "5010675", "50007", 42_000, "America/New_York"),
+            new Place("Fremont", "CA", "0626000", "06001", 232_000, "America/Los_Angeles"),
+            new Place("Jackson", "MS", "2836000", "28049", 169_000, "America/Chicago"),
+            new Place("Lawrence", "MA", "2534550", "25009", 80_000, "America/New_York"),
+            new Place("Los Angeles", "CA", "0644000", "06037", 3_976_000, "America/Los_Angeles"),
+            new Place("Newark", "NJ", "3451000", "34013", 282_000, "America/New_York"),
+            new Place("Santa Ana", "CA", "0669000", "06059", 334_000, "America/Los_Angeles"),
+            new Place("Seattle", "WA", "5363000", "53033", 704_000, "America/Los_Angeles"),
+            new Place("Watsonville", "CA", "0683668", "06087", 54_000, "America/Los_Angeles"),
+            new Place("West Palm Beach", "FL", "1276600", "12099", 108_000, "America/New_York"));
 
     static final Map<String, Long> COUNTY_POPULATION = Map.of(
             "17031", 5_211_263L, "12086", 2_751_796L, "48453", 1_226_698L, "32003", 2_204_079L,
@@ -163,6 +180,8 @@ public class DemoRegistry {
     @EventListener
     @Transactional
     void onStartup(StartupEvent event) {
+        // Replicas starting together on one database: the first loads, the others then find it loaded.
+        locks.lockForTransaction("jurisdiction.demo-registry");
         if (jurisdictions.count() > 0) {
             return;
         }
@@ -185,7 +204,7 @@ public class DemoRegistry {
                         c.parentId(), population, c.createdAt(), now, c.version()))));
         for (Facility facility : FACILITIES) {
             UUID operator = jurisdictions.findByFips(facility.operatorFips()).orElseThrow().id();
-            var created = facilities.create(new FacilityCommand(facility.name(), operator, facility.kind(), facility.capacity()));
+            var created = facilities.create(new FacilityCommand(facility.name(), operator, facility.kind(), facility.capacity(), null));
             for (String fips : facility.bookedBy()) {
                 facilities.book(jurisdictions.findByFips(fips).orElseThrow().id(), created.id());
             }
@@ -196,11 +215,11 @@ public class DemoRegistry {
                     policy.access(), policy.notice(), policy.position(), List.of(), policy.notes()), SYSTEM);
         }
         contacts.add(BALTIMORE, new ContactCommand("Jordan Reyes (demo)", ContactRole.CHIEF_LEGAL_OFFICER,
-                "City Solicitor", "solicitor@baltimore.example", "+1 410 555 0101"), SYSTEM);
+                "City Solicitor", "solicitor@baltimore.example", "+1 410 555 0101", null), SYSTEM);
         contacts.add(BALTIMORE, new ContactCommand("Morgan Blake (demo)", ContactRole.GRANT_MANAGER,
-                "Grants Manager, Mayor's Office of Criminal Justice", "grants@baltimore.example", "+1 410 555 0102"), SYSTEM);
+                "Grants Manager, Mayor's Office of Criminal Justice", "grants@baltimore.example", "+1 410 555 0102", null), SYSTEM);
         contacts.add(BALTIMORE, new ContactCommand("Riley Chen (demo)", ContactRole.POLICE_CHIEF,
-                "Police Commissioner", "commissioner@baltimore.example", null), SYSTEM);
+                "Police Commissioner", "commissioner@baltimore.example", null, null), SYSTEM);
         LOG.info("Loaded the demo places, {} facilities and {} policies", FACILITIES.size(), POLICIES.size());
     }
 }

@@ -18,11 +18,9 @@ public interface DetentionFacilityRepository extends CrudRepository<DetentionFac
             + "WHERE b.jurisdiction_id = :jurisdictionId ORDER BY f.name, f.id")
     List<DetentionFacility> bookedBy(UUID jurisdictionId);
 
-    @Query("SELECT COUNT(*) FROM facility_booking WHERE jurisdiction_id = :jurisdictionId AND facility_id = :facilityId")
-    long bookings(UUID jurisdictionId, UUID facilityId);
-
-    @Query("INSERT INTO facility_booking (jurisdiction_id, facility_id) VALUES (:jurisdictionId, :facilityId)")
-    void book(UUID jurisdictionId, UUID facilityId);
+    /** 1 when the booking was made, 0 when it existed already. */
+    @Query("INSERT INTO facility_booking (jurisdiction_id, facility_id) VALUES (:jurisdictionId, :facilityId) ON CONFLICT DO NOTHING")
+    long book(UUID jurisdictionId, UUID facilityId);
 
     @Query("DELETE FROM facility_booking WHERE jurisdiction_id = :jurisdictionId AND facility_id = :facilityId")
     long unbook(UUID jurisdictionId, UUID facilityId);

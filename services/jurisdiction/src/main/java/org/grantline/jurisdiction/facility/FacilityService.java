@@ -48,6 +48,7 @@ public class FacilityService {
     @Transactional
     public FacilityView update(UUID id, FacilityCommand command) {
         DetentionFacility current = find(id);
+        Problems.requireVersion(command.version(), current.version());
         Jurisdiction operator = operator(command.operatorId());
         DetentionFacility changed = facilities.update(new DetentionFacility(id, command.name().strip(), operator.id(),
                 command.kind(), command.capacity(), current.createdAt(), now(), current.version()));
@@ -76,8 +77,8 @@ public class FacilityService {
     public void book(UUID jurisdictionId, UUID facilityId) {
         jurisdictions.find(jurisdictionId);
         find(facilityId);
-        if (facilities.bookings(jurisdictionId, facilityId) == 0) {
-            facilities.book(jurisdictionId, facilityId);
+        // Booking twice, or twice at the same moment, books once: the insert skips an existing pair.
+        if (facilities.book(jurisdictionId, facilityId) == 1) {
             audit.record("facility.booking-added", "facility_booking", jurisdictionId + "/" + facilityId, null,
                     Map.of("jurisdictionId", jurisdictionId, "facilityId", facilityId));
         }

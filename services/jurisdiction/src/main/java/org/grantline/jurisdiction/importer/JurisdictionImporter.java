@@ -16,6 +16,7 @@ import org.grantline.shared.audit.AuditTrail;
 import org.grantline.shared.problem.ProblemException;
 
 import java.io.IOException;
+import java.io.PushbackReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.time.Instant;
@@ -41,6 +42,8 @@ public class JurisdictionImporter {
     static final List<String> HEADER = List.of("fips", "name", "type", "state", "parent_fips", "population", "time_zone");
     static final int MAX_ROWS = 100_000;
     private static final Pattern DIGITS = Pattern.compile("\\d{1,10}");
+    /** {@code java.io.IOException: } and the like, as exception messages quote their causes. */
+    private static final Pattern JAVA_NAME = Pattern.compile("(?:[a-z_][\\w$]*\\.)+[A-Z][\\w$]*(?:Exception|Error)?:?\\s*|IOException reading next record:?\\s*");
 
     private final JurisdictionRepository repository;
     private final AuditTrail audit;
@@ -132,7 +135,13 @@ public class JurisdictionImporter {
         return new ImportReport(inserts.size(), updates.size(), unchanged, rejected);
     }
 
-    private static List<Row> parse(Reader csv, List<ImportReport.Rejected> rejected) {
+    private static List<Row> parse(Reader text, List<ImportReport.Rejected> rejected) {
+        Reader csv;
+        try {
+            csv = withoutByteOrderMark(text);
+        } catch (IOException e) {
+            throw malformed("it could not be read");
+        }
         CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true)
                 .setIgnoreSurroundingSpaces(true).setIgnoreEmptyLines(true).get();
         List<Row> rows = new ArrayList<>();
@@ -158,9 +167,29 @@ public class JurisdictionImporter {
                 }
             }
         } catch (IOException | UncheckedIOException | IllegalStateException | IllegalArgumentException e) {
-            throw malformed(e.getMessage());
+            throw malformed(describe(e));
         }
         return rows;
+    }
+
+    /** Spreadsheets (Excel among them) begin UTF-8 CSV with a byte-order mark; it is not part of the header. */
+    static Reader withoutByteOrderMark(Reader csv) throws IOException {
+        PushbackReader reader = new PushbackReader(csv, 1);
+        int first = reader.read();
+        if (first >= 0 && first != '\uFEFF') {
+            reader.unread(first);
+        }
+        return reader;
+    }
+
+    /** What the CSV parser found wrong, in its words but without the Java class names it wraps them in. */
+    static String describe(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage() == null ? "" : JAVA_NAME.matcher(root.getMessage()).replaceAll("").strip();
+        return message.isEmpty() ? "it is not well-formed CSV" : "it is not well-formed CSV: " + message;
     }
 
     private static Row row(long line, CSVRecord record) {
@@ -184,6 +213,9 @@ public class JurisdictionImporter {
         String timeZone = record.get("time_zone");
         if (name.isEmpty() || name.length() > 200) {
             throw org.grantline.shared.problem.Problems.invalid("name", "must be 1 to 200 characters");
+        }
+        if (name.chars().anyMatch(Character::isISOControl)) {
+            throw org.grantline.shared.problem.Problems.invalid("name", "must not contain control characters");
         }
         if (!fips.matches("\\d{2}|\\d{5}|\\d{7}")) {
             throw org.grantline.shared.problem.Problems.invalid("fips", "must be 2, 5 or 7 digits");

@@ -2,8 +2,10 @@ package org.grantline.jurisdiction.policy;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.grantline.shared.input.DateRange;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -11,7 +13,7 @@ import java.util.UUID;
 
 /** Records a new version of a jurisdiction's policy, in force from {@code effectiveDate}. */
 @Serdeable
-public record PolicyCommand(@NotNull LocalDate effectiveDate,
+public record PolicyCommand(@NotNull @Schema(description = DateRange.DATE, pattern = DateRange.DATE_PATTERN) LocalDate effectiveDate,
                             @NotNull Boolean sanctuary,
                             @NotNull DetainerPolicy detainerPolicy,
                             @NotNull FacilityAccess facilityAccess,

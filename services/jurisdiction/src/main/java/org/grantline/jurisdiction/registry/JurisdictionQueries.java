@@ -37,7 +37,7 @@ public class JurisdictionQueries {
         condition(from, parameters, "j.type = ?", search.type() == null ? null : search.type().name());
         condition(from, parameters, "j.parent_id = ?", search.parentId());
         if (search.name() != null && !search.name().isBlank()) {
-            // ILIKE compares without building a lower-cased copy of every name (H2 and PostgreSQL both have it).
+            // ILIKE compares without building a lower-cased copy of every name.
             from.append(" AND j.name ILIKE ? ESCAPE '!'");
             parameters.add("%" + search.name().strip().replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%");
         }

@@ -3,6 +3,7 @@ package org.grantline.jurisdiction.registry;
 import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.QueryValue;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
@@ -10,6 +11,8 @@ import jakarta.validation.constraints.Size;
 import org.grantline.jurisdiction.policy.DetainerPolicy;
 import org.grantline.jurisdiction.policy.FacilityAccess;
 import org.grantline.jurisdiction.policy.Section1373Position;
+import org.grantline.shared.input.DateRange;
+import org.grantline.shared.input.InDateRange;
 
 import java.time.LocalDate;
 import java.util.UUID;
@@ -22,15 +25,15 @@ import java.util.UUID;
 @Introspected
 public record JurisdictionSearch(
         @Nullable @QueryValue @Pattern(regexp = "[A-Z]{2}", message = "must be a two-letter upper-case state code") String state,
-        @Nullable @QueryValue JurisdictionType type,
+        @Nullable @QueryValue @io.swagger.v3.oas.annotations.media.Schema(type = "string") JurisdictionType type,
         @Nullable @QueryValue @Size(max = 200) String name,
         @Nullable @QueryValue UUID parentId,
         @Nullable @QueryValue Boolean sanctuary,
-        @Nullable @QueryValue DetainerPolicy detainerPolicy,
-        @Nullable @QueryValue FacilityAccess facilityAccess,
+        @Nullable @QueryValue @io.swagger.v3.oas.annotations.media.Schema(type = "string") DetainerPolicy detainerPolicy,
+        @Nullable @QueryValue @io.swagger.v3.oas.annotations.media.Schema(type = "string") FacilityAccess facilityAccess,
         @Nullable @QueryValue Boolean releaseNotice,
-        @Nullable @QueryValue Section1373Position section1373,
-        @Nullable @QueryValue LocalDate asOf,
+        @Nullable @QueryValue @io.swagger.v3.oas.annotations.media.Schema(type = "string") Section1373Position section1373,
+        @Nullable @QueryValue @InDateRange @Schema(description = DateRange.DATE, pattern = DateRange.DATE_PATTERN) LocalDate asOf,
         @Nullable @QueryValue @Pattern(regexp = "(name|fips|state|type|population)(,(asc|desc))?",
                 message = "must be name, fips, state, type or population, optionally followed by ,asc or ,desc") String sort,
         @Nullable @QueryValue @Min(0) @Max(100_000) Integer page,

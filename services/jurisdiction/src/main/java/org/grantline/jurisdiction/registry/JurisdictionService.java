@@ -5,6 +5,7 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import org.grantline.shared.audit.AuditTrail;
+import org.grantline.shared.problem.DatabaseConflicts;
 import org.grantline.shared.problem.ProblemException;
 import org.grantline.shared.problem.Problems;
 
@@ -47,7 +48,8 @@ public class JurisdictionService {
         try {
             created = repository.save(created);
         } catch (DataAccessException e) {
-            if (repository.findByFips(command.fips()).isPresent()) {
+            // Another request created the code since the check above: the transaction is spent, so say so.
+            if (DatabaseConflicts.isUniqueViolation(e, "jurisdiction_fips_unique")) {
                 throw duplicateFips(command.fips());
             }
             throw e;
@@ -81,6 +83,18 @@ public class JurisdictionService {
 
     public JurisdictionView get(UUID id) {
         return JurisdictionView.of(find(id));
+    }
+
+    /** The given ids split into those that are jurisdictions and those that are not, each in the order given. */
+    public JurisdictionController.KnownAnswer known(java.util.List<UUID> ids) {
+        Set<UUID> found = new HashSet<>();
+        if (ids.isEmpty()) {
+            return new JurisdictionController.KnownAnswer(java.util.List.of(), java.util.List.of());
+        }
+        repository.findByIdIn(new HashSet<>(ids)).forEach(j -> found.add(j.id()));
+        java.util.List<UUID> distinct = ids.stream().distinct().toList();
+        return new JurisdictionController.KnownAnswer(distinct.stream().filter(found::contains).toList(),
+                distinct.stream().filter(id -> !found.contains(id)).toList());
     }
 
     public Jurisdiction find(UUID id) {

@@ -28,7 +28,7 @@ class PolicyHistoryTest extends RegistryTestBase {
         assertThat(http.post(path, TOKENS.dojOfficer(), policy("2013-12-03", false, "HONOURS_NONE")).status()).isEqualTo(201);
         Map<String, Object> correction = new HashMap<>(policy("2017-01-26", false, "JUDICIAL_WARRANT_ONLY"));
         correction.put("notes", "corrected");
-        correction.put("documentIds", List.of(UUID.randomUUID().toString()));
+        correction.put("documentIds", List.of(documents.document(UUID.fromString(county)).toString()));
         TestHttp.Response corrected = http.post(path, TOKENS.dojOfficer(), correction);
         assertThat(corrected.status()).isEqualTo(201);
         assertThat(corrected.json()).containsEntry("recordedBy", "test.doj");

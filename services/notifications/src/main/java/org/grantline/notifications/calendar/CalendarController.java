@@ -1,5 +1,14 @@
 package org.grantline.notifications.calendar;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.grantline.shared.openapi.Created;
+import org.grantline.shared.openapi.NoContent;
+import org.grantline.shared.openapi.ProblemResponses;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -19,6 +28,7 @@ import io.micronaut.transaction.TransactionOperations;
 import jakarta.transaction.Transactional;
 import org.grantline.notifications.email.DigestEmail;
 import org.grantline.notifications.email.Ics;
+import org.grantline.notifications.owner.Owners;
 import org.grantline.notifications.support.NotificationsConfig;
 import org.grantline.notifications.support.Sql;
 import org.grantline.shared.audit.AuditTrail;
@@ -47,11 +57,12 @@ import java.util.UUID;
 /**
  * Private calendar feeds: a user makes a feed URL with a secret token (only its SHA-256 is kept),
  * subscribes to it from Outlook or Google Calendar (which send no token), and can revoke it.
- * The feed lists the open deadlines of the user's jurisdiction (all, for DOJ, admins, auditors),
- * each with alarms a week and a day before.
+ * The feed lists every open deadline of the user's jurisdiction (all, for DOJ, admins, auditors),
+ * however overdue, and those closed in the last 30 days, each with alarms a week and a day before.
  */
 @Controller("/api/calendar")
 @ExecuteOn(TaskExecutors.BLOCKING)
+@Tag(name = "Calendar")
 public class CalendarController {
     private static final SecureRandom RANDOM = new SecureRandom();
     public static final String ICS_PATH = "/api/calendar/ics/";
@@ -61,10 +72,15 @@ public class CalendarController {
     private final NotificationsConfig config;
     private final AuditTrail audit;
     private final Clock clock;
+    private final Owners owners;
+
+    private final SignedFeeds signedFeeds;
 
     public CalendarController(CalendarFeedRepository feeds, TransactionOperations<Connection> tx, NotificationsConfig config,
-                              AuditTrail audit, Clock clock) {
+                              AuditTrail audit, Clock clock, Owners owners, SignedFeeds signedFeeds) {
         this.feeds = feeds;
+        this.signedFeeds = signedFeeds;
+        this.owners = owners;
         this.tx = tx;
         this.config = config;
         this.audit = audit;
@@ -76,6 +92,11 @@ public class CalendarController {
     }
 
     @Post("/feeds")
+    @Operation(summary = "Creates a private calendar feed link for the caller's jurisdiction")
+    @Created
+    @Status(HttpStatus.CREATED)
+    @ProblemResponses.Unauthorized
+    @ProblemResponses.Forbidden
     @Secured(SecurityRule.IS_AUTHENTICATED)
     @Transactional
     public HttpResponse<FeedView> create(Authentication authentication) {
@@ -98,6 +119,9 @@ public class CalendarController {
     }
 
     @Get("/feeds")
+    @Operation(summary = "The caller's calendar feeds")
+    @ProblemResponses.Unauthorized
+    @ProblemResponses.Forbidden
     @Secured(SecurityRule.IS_AUTHENTICATED)
     public List<FeedView> mine(Authentication authentication) {
         return feeds.findByUsername(authentication.getName()).stream()
@@ -105,6 +129,12 @@ public class CalendarController {
     }
 
     @Delete("/feeds/{id}")
+    @ProblemResponses.BadRequest
+    @Operation(summary = "Revokes a calendar feed")
+    @NoContent
+    @ProblemResponses.Unauthorized
+    @ProblemResponses.Forbidden
+    @ProblemResponses.NotFound
     @Secured(SecurityRule.IS_AUTHENTICATED)
     @Status(HttpStatus.NO_CONTENT)
     @Transactional
@@ -118,25 +148,54 @@ public class CalendarController {
         }
     }
 
-    /** The feed itself: no token, only the secret in the path. Unknown or revoked: 404, the same answer. */
+    /**
+     * The feed itself: no token, only the secret in the path. Unknown or revoked: 404, the same answer;
+     * so is a feed whose owner is now disabled or gone. It shows what its owner may see now: the
+     * jurisdiction they are bound to today (all, for DOJ, admins, auditors), not the one of the day it was made.
+     */
     @Get(value = "/ics/{file}", produces = "text/calendar")
+    @SecurityRequirements
+    @ProblemResponses.NotFound
+    @ApiResponse(responseCode = "200", description = "An iCalendar (RFC 5545) feed of the jurisdiction's deadlines",
+            content = @Content(mediaType = "text/calendar", schema = @Schema(type = "string", example = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\n...\r\nEND:VCALENDAR\r\n")))
     @Secured(SecurityRule.IS_ANONYMOUS)
     public HttpResponse<String> ics(String file) {
         String token = file.endsWith(".ics") ? file.substring(0, file.length() - 4) : file;
-        CalendarFeed feed = token.length() < 40 ? null
-                : feeds.findByTokenHash(hash(token)).filter(f -> f.revokedAt() == null).orElse(null);
-        if (feed == null) {
+        boolean signed = SignedFeeds.isSigned(token);
+        String username;
+        if (signed) {   // a derived feed URL (SignedFeeds): no row, the signature is the credential
+            username = signedFeeds.username(token).orElseThrow(() -> Problems.notFound("No such calendar"));
+        } else {
+            CalendarFeed feed = token.length() < 40 ? null
+                    : feeds.findByTokenHash(hash(token)).filter(f -> f.revokedAt() == null).orElse(null);
+            if (feed == null) {
+                throw Problems.notFound("No such calendar");
+            }
+            username = feed.username();
+        }
+        Owners.Owner owner;
+        try {
+            owner = owners.current(username).filter(Owners.Owner::enabled)
+                    .filter(o -> !signed || signedFeeds.current(token, o)).orElse(null);
+        } catch (Owners.OwnerUnavailable e) {
+            throw Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "owner-unavailable", "Calendar unavailable",
+                    "Whether this calendar's owner may still read it cannot be checked now; try again later");
+        }
+        if (owner == null || (!owner.seesAll() && owner.jurisdictionId() == null)) {
             throw Problems.notFound("No such calendar");
         }
+        UUID scope = owner.seesAll() ? null : owner.jurisdictionId();
         Instant now = clock.instant();
         List<Ics.Event> events = tx.executeRead(status -> {
             List<Ics.Event> list = new ArrayList<>();
             try (PreparedStatement ps = status.getConnection().prepareStatement("SELECT id, condition_title, program_name, award_number, "
-                    + "jurisdiction_name, deadline_at, time_zone, status, enjoined FROM tracked_requirement WHERE deadline_at >= ? "
-                    + (feed.jurisdictionId() != null ? "AND jurisdiction_id = ? " : "") + "ORDER BY deadline_at, id LIMIT 5000")) {
+                    + "jurisdiction_name, deadline_at, time_zone, status, enjoined FROM tracked_requirement "
+                    // every open requirement, however overdue; closed ones only while recent
+                    + "WHERE (status = 'OPEN' OR deadline_at >= ?) "
+                    + (scope != null ? "AND jurisdiction_id = ? " : "") + "ORDER BY deadline_at, id LIMIT 5000")) {
                 ps.setObject(1, Sql.ts(now.minus(Duration.ofDays(30))));
-                if (feed.jurisdictionId() != null) {
-                    ps.setObject(2, feed.jurisdictionId());
+                if (scope != null) {
+                    ps.setObject(2, scope);
                 }
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
@@ -147,7 +206,7 @@ public class CalendarController {
                                 rs.getString("program_name"), rs.getString("award_number"), rs.getString("jurisdiction_name"),
                                 Sql.instant(rs, "deadline_at"), rs.getString("time_zone"));
                         String title = (item.conditionTitle() == null ? "Certification" : item.conditionTitle());
-                        boolean open = state.equals("OPEN") && !enjoined;
+                        boolean open = (state.equals("OPEN") || state.equals("REJECTED")) && !enjoined;
                         list.add(new Ics.Event(id + "@grantline", item.deadline(),
                                 (open ? "Deadline: " : "[" + (enjoined ? "ENJOINED" : state) + "] ") + title
                                         + (item.jurisdictionName() == null ? "" : " (" + item.jurisdictionName() + ")"),

@@ -14,6 +14,8 @@ import io.micronaut.transaction.TransactionOperations;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import org.grantline.notifications.email.DigestEmail;
+import org.grantline.notifications.preference.NoticeKind;
+import org.grantline.notifications.preference.UnsubscribeFooter;
 import org.grantline.notifications.support.NotificationsConfig;
 import org.grantline.notifications.support.Sql;
 import org.grantline.shared.audit.AuditTrail;
@@ -58,11 +60,13 @@ public class EmailDispatcher {
     private final Backoff backoff;
     private final String instance;
     private final ExecutorService pool;
+    private final UnsubscribeFooter unsubscribe;
 
     public EmailDispatcher(TransactionOperations<Connection> tx, SessionProvider sessions, MessageComposer composer,
                            NotificationsConfig config, AuditTrail audit, Clock clock,
-                           @Value("${micronaut.application.instance.id:local}") String instance) {
+                           @Value("${micronaut.application.instance.id:local}") String instance, UnsubscribeFooter unsubscribe) {
         this.tx = tx;
+        this.unsubscribe = unsubscribe;
         this.sessions = sessions;
         this.composer = composer;
         this.config = config;
@@ -138,29 +142,33 @@ public class EmailDispatcher {
         });
     }
 
-    private record Digest(UUID id, String recipient, String messageId, int attempts, List<DigestEmail.Item> items) {
+    private record Digest(UUID id, String recipient, String messageId, int attempts, List<DigestEmail.Item> items,
+                          java.util.Set<NoticeKind> kinds) {
     }
 
     private record Result(Digest digest, String error) {
     }
 
     /**
-     * Sends claimed digests and records each outcome (only while this replica still holds the claim).
-     * Each sending thread keeps one SMTP connection for its share of the batch: a new connection per
-     * message (connect, greeting, EHLO, QUIT) cost ~45 ms against ~2 ms for the message itself.
+     * Sends claimed digests and records each outcome as soon as the SMTP server has answered for that
+     * message (only while this replica still holds the claim): a crash repeats at most the messages
+     * in flight at that moment, one per sending thread, and loses none. Each sending thread keeps
+     * one SMTP connection for its share of the batch: a new connection per message (connect,
+     * greeting, EHLO, QUIT) cost ~45 ms against ~2 ms for the message itself.
      */
     public Outcome send(List<UUID> claimed) {
         Map<UUID, Digest> digests = load(claimed);
         Instant start = clock.instant();
-        List<Result> results = new ArrayList<>();
+        List<Result> empty = new ArrayList<>();
         List<Digest> toSend = new ArrayList<>();
         for (Digest d : digests.values()) {
             if (d.items().isEmpty()) {
-                results.add(new Result(d, null));
+                empty.add(new Result(d, null));
             } else {
                 toSend.add(d);
             }
         }
+        Outcome total = empty.isEmpty() ? new Outcome(0, 0, 0) : record(empty);
         int threads = Math.max(1, Math.min(config.getEmailThreads(), toSend.size()));
         List<List<Digest>> shares = new ArrayList<>();
         for (int i = 0; i < threads; i++) {
@@ -169,30 +177,31 @@ public class EmailDispatcher {
         for (int i = 0; i < toSend.size(); i++) {
             shares.get(i % threads).add(toSend.get(i));
         }
-        List<Future<List<Result>>> futures = new ArrayList<>();
+        List<Future<Outcome>> futures = new ArrayList<>();
         for (List<Digest> share : shares) {
             futures.add(pool.submit(() -> sendOverOneConnection(share, start)));
         }
-        for (Future<List<Result>> f : futures) {
+        for (Future<Outcome> f : futures) {
             try {
-                results.addAll(f.get());
+                total = total.plus(f.get());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return new Outcome(0, 0, 0);
+                return total;
             } catch (java.util.concurrent.ExecutionException e) {
                 throw new IllegalStateException(e.getCause());
             }
         }
-        return record(results);
+        return total;
     }
 
-    /** One connection for many messages; after a failure the next message gets a fresh connection. */
-    private List<Result> sendOverOneConnection(List<Digest> share, Instant now) {
-        List<Result> results = new ArrayList<>();
+    /** One connection for many messages, each outcome recorded at once; after a failure the next message gets a fresh connection. */
+    private Outcome sendOverOneConnection(List<Digest> share, Instant now) {
+        Outcome outcome = new Outcome(0, 0, 0);
         Session session = sessions.session();
         Transport transport = null;
         try {
             for (Digest d : share) {
+                Result result;
                 try {
                     Message message = message(d, session, now);
                     if (transport == null) {
@@ -200,30 +209,53 @@ public class EmailDispatcher {
                         transport.connect();
                     }
                     transport.sendMessage(message, message.getAllRecipients());
-                    results.add(new Result(d, null));
+                    result = new Result(d, null);
                 } catch (MessagingException | RuntimeException e) {
-                    results.add(new Result(d, e.getCause() != null ? e.getCause().toString() : e.toString()));
+                    result = new Result(d, e.getCause() != null ? e.getCause().toString() : e.toString());
                     close(transport);
                     transport = null;
                 }
+                outcome = outcome.plus(record(List.of(result)));
             }
         } finally {
             close(transport);
         }
-        return results;
+        return outcome;
+    }
+
+    /** Keeps this replica's claims alive while it is: another replica takes them over once beats stop for a lease. */
+    public int beat() {
+        Instant now = clock.instant();
+        return tx.executeWrite(status -> {
+            try (PreparedStatement ps = status.getConnection().prepareStatement("UPDATE email_digest SET claimed_until = ? "
+                    + "WHERE status = 'SENDING' AND claimed_by = ?")) {
+                ps.setObject(1, Sql.ts(now.plus(config.getLease())));
+                ps.setString(2, instance);
+                return ps.executeUpdate();
+            }
+        });
     }
 
     private Message message(Digest d, Session session, Instant now) throws MessagingException {
         DigestEmail.Content content = DigestEmail.compose(d.items(), config.getAppUrl(), now);
+        UnsubscribeFooter.Footer footer = unsubscribe.footer(d.recipient(), d.kinds());
         Message message = composer.compose(Email.builder()
                 .from(new io.micronaut.email.Contact(config.getFromEmail(), config.getFromName()))
                 .to(d.recipient())
                 .subject(content.subject())
-                .body(new MultipartBody(content.html(), content.text()))
+                .body(new MultipartBody(footer.html(content.html()), footer.text(content.text())))
                 .attachment(Attachment.builder().filename("deadlines.ics").contentType("text/calendar; charset=UTF-8; method=PUBLISH")
                         .content(content.ics().getBytes(StandardCharsets.UTF_8)).build()).build(), session);
         message.setHeader("Message-ID", d.messageId());
         message.setHeader("X-GrantLine-Digest", d.id().toString());
+        message.setHeader("Auto-Submitted", "auto-generated");   // RFC 3834: no auto-replies, no vacation notices back
+        footer.headers().forEach((name, value) -> {
+            try {
+                message.setHeader(name, value);   // RFC 8058 one-click unsubscribe, only when every notice in it may be declined
+            } catch (MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        });
         message.saveChanges();
         return message;
     }
@@ -321,17 +353,18 @@ public class EmailDispatcher {
                     while (rs.next()) {
                         UUID id = Sql.uuid(rs, "id");
                         digests.put(id, new Digest(id, rs.getString("recipient"), rs.getString("message_id"), rs.getInt("attempts"),
-                                new ArrayList<>()));
+                                new ArrayList<>(), java.util.EnumSet.noneOf(NoticeKind.class)));
                     }
                 }
             }
-            try (PreparedStatement ps = c.prepareStatement("SELECT d.digest_id, d.requirement_id, d.offset_days, r.escalate, "
+            try (PreparedStatement ps = c.prepareStatement("SELECT d.digest_id, d.requirement_id, d.offset_days, r.escalate, d.notice_kind, "
                     + "t.condition_title, t.program_name, t.award_number, t.jurisdiction_name, t.deadline_at, t.time_zone "
                     + "FROM delivery d JOIN reminder r ON r.id = d.reminder_id JOIN tracked_requirement t ON t.id = d.requirement_id "
                     + "WHERE d.digest_id IN (" + Sql.marks(ids.size()) + ") AND d.status = 'SENDING' ORDER BY d.due_at")) {
                 Sql.bind(ps, 1, ids);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
+                        digests.get(Sql.uuid(rs, "digest_id")).kinds().add(NoticeKind.stored(rs.getString("notice_kind"), rs.getInt("offset_days")));
                         digests.get(Sql.uuid(rs, "digest_id")).items().add(new DigestEmail.Item(Sql.uuid(rs, "requirement_id"),
                                 rs.getInt("offset_days"), rs.getBoolean("escalate"), rs.getString("condition_title"),
                                 rs.getString("program_name"), rs.getString("award_number"), rs.getString("jurisdiction_name"),

@@ -7,6 +7,9 @@ import org.grantline.notifications.email.DigestEmail;
 import org.grantline.notifications.plan.ProgramSettings;
 import org.grantline.notifications.plan.ProgramSettingsRepository;
 import org.grantline.notifications.plan.ReminderSchedule;
+import org.grantline.notifications.preference.NoticeKind;
+import org.grantline.notifications.preference.NotificationPreference;
+import org.grantline.notifications.preference.NotificationPreferences;
 import org.grantline.notifications.support.NotificationsConfig;
 import org.grantline.notifications.support.Sql;
 import org.grantline.notifications.webhook.Webhook;
@@ -54,10 +57,13 @@ public class FanOut {
     private final NotificationsConfig config;
     private final AuditTrail audit;
     private final Clock clock;
+    private final NotificationPreferences preferences;
 
     public FanOut(TransactionOperations<Connection> tx, JurisdictionDirectory directory, ProgramSettingsRepository programSettings,
-                  WebhookRepository webhooks, NotificationsConfig config, AuditTrail audit, Clock clock) {
+                  WebhookRepository webhooks, NotificationsConfig config, AuditTrail audit, Clock clock,
+                  NotificationPreferences preferences) {
         this.tx = tx;
+        this.preferences = preferences;
         this.directory = directory;
         this.programSettings = programSettings;
         this.webhooks = webhooks;
@@ -116,7 +122,7 @@ public class FanOut {
             List<Object[]> skipped = new ArrayList<>();
             List<Due> live = new ArrayList<>();
             for (Due d : due) {
-                if (!"OPEN".equals(d.requirementStatus()) || d.enjoined()) {
+                if (!awaitsJurisdiction(d.requirementStatus()) || d.enjoined()) {
                     skipped.add(new Object[]{"CANCELLED", d.enjoined() ? "court order" : d.requirementStatus().toLowerCase(), Sql.ts(now), d.id()});
                 } else if (!d.kind().equals("OVERDUE") && now.isAfter(d.deadline())) {
                     skipped.add(new Object[]{"SKIPPED", "the deadline passed before it could go out", Sql.ts(now), d.id()});
@@ -160,14 +166,28 @@ public class FanOut {
         names.forEach((id, name) -> nameUpdates.add(new Object[]{name, id}));
         batch(c, "UPDATE tracked_requirement SET jurisdiction_name = ? WHERE jurisdiction_id = ?", nameUpdates);
 
+        // What each recipient chose (declined kinds, digest hour), read once for every address this batch may mail.
+        Set<String> addresses = new LinkedHashSet<>();
+        jurisdictions.forEach(j -> contacts.getOrDefault(j, List.of()).forEach(ct -> addresses.add(NotificationPreferences.address(ct.email()))));
+        if (config.getDojOfficerEmail() != null && !config.getDojOfficerEmail().isBlank()) {
+            addresses.add(NotificationPreferences.address(config.getDojOfficerEmail()));
+        }
+        settings.values().stream().filter(ps -> ps.dojOfficerEmail() != null).forEach(ps -> addresses.add(NotificationPreferences.address(ps.dojOfficerEmail())));
+        Map<String, NotificationPreference> chosen = preferences.forEmails(addresses);
+
         // Email recipients per (recipient, day): their digest is found or made first, in a fixed order (no deadlocks).
         record Mail(Due due, String email) {
         }
         TreeMap<String, List<Mail>> byRecipientDay = new TreeMap<>();
+        Map<String, java.time.ZoneId> zones = new HashMap<>();
+        Map<UUID, NoticeKind> kinds = new HashMap<>();
         List<Object[]> deliveries = new ArrayList<>();
         List<Object[]> inbox = new ArrayList<>();
         List<AuditTrail.Change> changes = new ArrayList<>();
         for (Due d : live) {
+            ProgramSettings program = d.programId() == null ? null : settings.get(d.programId());
+            NoticeKind kind = NoticeKind.of(d.kind(), program == null || program.escalationsMandatory());
+            kinds.put(d.id(), kind);
             Set<String> roles = new LinkedHashSet<>(config.getReminderRoles());
             if (d.escalate()) {
                 roles.addAll(config.getEscalationRoles());
@@ -182,29 +202,47 @@ public class FanOut {
                     emails.add(doj.trim().toLowerCase());
                 }
             }
+            int declined = 0;
             for (String email : emails) {
-                byRecipientDay.computeIfAbsent(email + "|" + d.sendingDay(now), k -> new ArrayList<>()).add(new Mail(d, email));
+                NotificationPreference choice = chosen.get(email);
+                if (choice != null && !choice.receives(kind)) {
+                    declined++;   // the recipient declined this kind; a mandatory one still goes
+                    continue;
+                }
+                String key = email + "|" + d.sendingDay(now);
+                byRecipientDay.computeIfAbsent(key, k -> new ArrayList<>()).add(new Mail(d, email));
+                zones.putIfAbsent(key, java.time.ZoneId.of(d.timeZone()));
             }
             String subject = subject(d, names.get(d.jurisdictionId()));
-            inbox.add(new Object[]{d, JURISDICTION_AUDIENCE, subject});
+            inbox.add(new Object[]{d, JURISDICTION_AUDIENCE, subject, kind});
             if (d.escalate()) {
-                inbox.add(new Object[]{d, DOJ_AUDIENCE, "Escalation: " + subject});
+                inbox.add(new Object[]{d, DOJ_AUDIENCE, "Escalation: " + subject, kind});
             }
             for (Webhook h : hooks) {
                 if (h.jurisdictionId() == null || h.jurisdictionId().equals(d.jurisdictionId())) {
-                    deliveries.add(row(d, h.id().toString(), "WEBHOOK", null, "PENDING", now));
+                    deliveries.add(row(d, h.id().toString(), "WEBHOOK", null, "PENDING", now, kind));
                 }
             }
             Map<String, Object> after = new LinkedHashMap<>();
             after.put("offsetDays", d.offset());
-            after.put("emails", emails.size());
+            after.put("kind", kind.name());
+            after.put("emails", emails.size() - declined);
+            if (declined > 0) {
+                after.put("declinedByRecipients", declined);
+            }
             after.put("escalate", d.escalate());
             changes.add(new AuditTrail.Change("reminder.due", "reminder", d.id(), null, after));
         }
-        Map<String, UUID> digests = digests(c, byRecipientDay.keySet(), now);
+        Map<String, Integer> hours = new HashMap<>();
+        chosen.forEach((email, p) -> {
+            if (p.digestHour() != null) {
+                hours.put(email, p.digestHour());
+            }
+        });
+        Map<String, UUID> digests = digests(c, byRecipientDay.keySet(), now, zones, hours);
         byRecipientDay.forEach((key, mails) -> {
             for (Mail m : mails) {
-                deliveries.add(row(m.due(), m.email(), "EMAIL", digests.get(key), "PENDING", now));
+                deliveries.add(row(m.due(), m.email(), "EMAIL", digests.get(key), "PENDING", now, kinds.get(m.due().id())));
             }
         });
         int[] inserted = insertDeliveries(c, deliveries);
@@ -221,10 +259,10 @@ public class FanOut {
                 + (jurisdiction == null ? "" : " — " + jurisdiction);
     }
 
-    private static Object[] row(Due d, String recipient, String channel, UUID digest, String status, Instant now) {
+    private static Object[] row(Due d, String recipient, String channel, UUID digest, String status, Instant now, NoticeKind kind) {
         return new Object[]{UUID.randomUUID(), d.id(), d.requirementId(), d.jurisdictionId(), Sql.ts(d.deadline()), d.offset(),
                 recipient, channel, digest, status, Sql.ts(now), Sql.ts(d.dueAt()), status.equals("SENT") ? Sql.ts(now) : null,
-                Sql.ts(now), Sql.ts(now)};
+                Sql.ts(now), Sql.ts(now), kind.name()};
     }
 
     private static int[] insertDeliveries(Connection c, List<Object[]> rows) throws SQLException {
@@ -233,7 +271,7 @@ public class FanOut {
         }
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO delivery (id, reminder_id, requirement_id, jurisdiction_id, "
                 + "deadline_at, offset_days, recipient, channel, digest_id, status, attempts, next_attempt_at, due_at, sent_at, "
-                + "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
+                + "created_at, updated_at, notice_kind) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
             for (Object[] row : rows) {
                 for (int i = 0; i < row.length; i++) {
                     ps.setObject(i + 1, row[i]);
@@ -264,10 +302,10 @@ public class FanOut {
         List<Object[]> notices = new ArrayList<>();
         for (Object[] n : inbox) {
             Due d = (Due) n[0];
-            Object[] row = row(d, (String) n[1], "INBOX", null, "SENT", now);
+            Object[] row = row(d, (String) n[1], "INBOX", null, "SENT", now, (NoticeKind) n[3]);
             rows.add(row);
             notices.add(new Object[]{UUID.randomUUID(), n[2], body(d, names.get(d.jurisdictionId())), Sql.ts(now),
-                    d.jurisdictionId(), n[1], d.requirementId(), row[0]});
+                    d.jurisdictionId(), n[1], d.requirementId(), row[0], ((NoticeKind) n[3]).name()});
         }
         int[] inserted = insertDeliveries(c, rows);
         List<Object[]> fresh = new ArrayList<>();
@@ -276,8 +314,8 @@ public class FanOut {
                 fresh.add(notices.get(i));
             }
         }
-        batch(c, "INSERT INTO notification (id, subject, body, created_at, jurisdiction_id, audience, requirement_id, delivery_id) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", fresh);
+        batch(c, "INSERT INTO notification (id, subject, body, created_at, jurisdiction_id, audience, requirement_id, delivery_id, "
+                + "notice_kind) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", fresh);
     }
 
     private static String body(Due d, String jurisdiction) {
@@ -287,17 +325,25 @@ public class FanOut {
                 + DigestEmail.local(d.deadline(), d.timeZone()) + ".";
     }
 
-    /** The open digest of each "recipient|day", made if missing; one already sent (or being sent) moves to the next day. */
-    private Map<String, UUID> digests(Connection c, Set<String> keys, Instant now) throws SQLException {
+    /**
+     * The open digest of each "recipient|day", made if missing; one already sent (or being sent) moves to the next day.
+     * A new digest waits for its recipient's digest hour on its day (in the zone of its first reminder's jurisdiction);
+     * an hour already past sends it at once.
+     */
+    private Map<String, UUID> digests(Connection c, Set<String> keys, Instant now, Map<String, java.time.ZoneId> zones,
+                                      Map<String, Integer> hours) throws SQLException {
+        Map<String, String> originalOf = new HashMap<>();
         Map<String, UUID> result = new HashMap<>();
         Map<String, String> wanted = new TreeMap<>();  // original key -> key tried now
         keys.forEach(k -> wanted.put(k, k));
         for (int round = 0; round < 8 && !wanted.isEmpty(); round++) {
             List<Object[]> creates = new ArrayList<>();
+            wanted.forEach((original, tried) -> originalOf.put(tried, original));
             for (String k : new java.util.TreeSet<>(wanted.values())) {
                 String[] p = k.split("\\|");
                 UUID id = UUID.randomUUID();
-                creates.add(new Object[]{id, p[0], LocalDate.parse(p[1]), Sql.ts(now), "<digest." + id + "@grantline.notifications>",
+                Instant sendAt = DigestHour.sendAt(LocalDate.parse(p[1]), hours.get(p[0]), zones.get(originalOf.get(k)), now);
+                creates.add(new Object[]{id, p[0], LocalDate.parse(p[1]), Sql.ts(sendAt), "<digest." + id + "@grantline.notifications>",
                         Sql.ts(now), Sql.ts(now)});
             }
             batch(c, "INSERT INTO email_digest (id, recipient, digest_date, status, attempts, next_attempt_at, message_id, created_at, "
@@ -398,5 +444,10 @@ public class FanOut {
             }
             ps.executeBatch();
         }
+    }
+
+    /** Open, or rejected by DOJ and waiting for a new submission: both are still reminded. */
+    private static boolean awaitsJurisdiction(String requirementStatus) {
+        return "OPEN".equals(requirementStatus) || "REJECTED".equals(requirementStatus);
     }
 }

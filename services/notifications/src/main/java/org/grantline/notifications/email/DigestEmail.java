@@ -38,8 +38,18 @@ public final class DigestEmail {
     private DigestEmail() {
     }
 
+    /**
+     * One line per requirement and deadline: reminders of one deadline that go out together (a
+     * late run joins "due in 1 day" and "due today") are one line, the most urgent of them; the
+     * subject counts these lines, the distinct deadlines.
+     */
     public static Content compose(List<Item> unsorted, String appUrl, Instant now) {
-        List<Item> items = unsorted.stream().sorted(Comparator.comparing(Item::deadline).thenComparing(i -> i.requirementId().toString())).toList();
+        java.util.Map<String, Item> byDeadline = new java.util.LinkedHashMap<>();
+        for (Item i : unsorted) {
+            byDeadline.merge(i.requirementId() + "@" + i.deadline(), i, (a, b) -> moreUrgent(a, b) ? a : b);
+        }
+        List<Item> items = byDeadline.values().stream()
+                .sorted(Comparator.comparing(Item::deadline).thenComparing(i -> i.requirementId().toString())).toList();
         Item first = items.get(0);
         String subject = items.size() == 1
                 ? (first.escalate() ? "Overdue: " : "") + first.title() + " " + ReminderSchedule.describe(first.offsetDays())
@@ -68,6 +78,13 @@ public final class DigestEmail {
         return new Content(subject, text.toString(), html.toString(), ics(items, appUrl, now));
     }
 
+    private static boolean moreUrgent(Item a, Item b) {
+        if (a.escalate() != b.escalate()) {
+            return a.escalate();
+        }
+        return a.offsetDays() <= b.offsetDays();
+    }
+
     static String todo(Item i) {
         if (i.escalate()) {
             return "The deadline has passed and the certification has not been submitted. Submit the signed certification "
@@ -84,8 +101,9 @@ public final class DigestEmail {
                 List.of(Duration.ofDays(7), Duration.ofDays(1)))).toList(), now);
     }
 
+    /** The web app's page of the requirement (it asks to sign in first when needed), not the API. */
     public static String link(String appUrl, UUID requirementId) {
-        return appUrl + "/api/certifications/requirements/" + requirementId;
+        return appUrl + "/#/requirements/" + requirementId;
     }
 
     private static String nz(String s) {

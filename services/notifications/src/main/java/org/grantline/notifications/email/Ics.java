@@ -7,8 +7,12 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 
-/** iCalendar (RFC 5545) text for deadlines: UTC times, escaped text, lines folded at 75 octets, CRLF. */
+/**
+ * iCalendar (RFC 5545) text for deadlines: UTC times, escaped text, lines folded at 75 octets, CRLF.
+ * Each event lasts {@link #LENGTH} from the deadline: §3.8.2.2 wants DTEND after DTSTART.
+ */
 public final class Ics {
+    public static final Duration LENGTH = Duration.ofMinutes(30);
     private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
     public record Event(String uid, Instant start, String summary, String description, String url, List<Duration> alarmsBefore) {
@@ -30,7 +34,7 @@ public final class Ics {
             line(out, "UID:" + e.uid());
             line(out, "DTSTAMP:" + UTC.format(stamp));
             line(out, "DTSTART:" + UTC.format(e.start()));
-            line(out, "DTEND:" + UTC.format(e.start()));
+            line(out, "DTEND:" + UTC.format(e.start().plus(LENGTH)));
             line(out, "SUMMARY:" + text(e.summary()));
             line(out, "DESCRIPTION:" + text(e.description()));
             if (e.url() != null) {
@@ -41,7 +45,7 @@ public final class Ics {
                 line(out, "BEGIN:VALARM");
                 line(out, "ACTION:DISPLAY");
                 line(out, "DESCRIPTION:" + text(e.summary()));
-                line(out, "TRIGGER:-" + duration(before));
+                line(out, "TRIGGER;RELATED=START:-" + duration(before));   // RELATED spelled out: strict parsers want it
                 line(out, "END:VALARM");
             }
             line(out, "END:VEVENT");

@@ -23,8 +23,11 @@ public class Inbox {
     private final TransactionOperations<Connection> tx;
     private final AuditTrail audit;
     private final Clock clock;
+    private final org.grantline.notifications.preference.NotificationPreferences preferences;
 
-    public Inbox(TransactionOperations<Connection> tx, AuditTrail audit, Clock clock) {
+    public Inbox(TransactionOperations<Connection> tx, AuditTrail audit, Clock clock,
+                 org.grantline.notifications.preference.NotificationPreferences preferences) {
+        this.preferences = preferences;
         this.tx = tx;
         this.audit = audit;
         this.clock = clock;
@@ -34,7 +37,21 @@ public class Inbox {
     private record Scope(String sql, List<Object> params) {
     }
 
-    private static Scope scope(Caller caller) {
+    /** What the caller sees, less the kinds of notice they declined (mandatory ones are never hidden). */
+    private Scope scope(Caller caller) {
+        Scope scope = audience(caller);
+        java.util.List<String> hidden = preferences.find(org.grantline.notifications.preference.NotificationPreference.SubjectType.USER,
+                caller.subject()).map(p -> p.declined().stream().filter(k -> !k.mandatory()).map(Enum::name).toList()).orElse(List.of());
+        if (hidden.isEmpty()) {
+            return scope;
+        }
+        List<Object> params = new ArrayList<>(scope.params());
+        params.addAll(hidden);
+        return new Scope(scope.sql() + " AND (n.notice_kind IS NULL OR n.notice_kind NOT IN ("
+                + String.join(", ", java.util.Collections.nCopies(hidden.size(), "?")) + "))", params);
+    }
+
+    private static Scope audience(Caller caller) {
         StringBuilder sql = new StringBuilder("(n.recipient = ?");
         List<Object> params = new ArrayList<>(List.of(caller.subject()));
         if ((caller.has(Roles.JURISDICTION_OFFICIAL) || caller.has(Roles.LEGAL_OFFICER)) && caller.jurisdictionId().isPresent()) {

@@ -1,5 +1,9 @@
 package org.grantline.notifications.inbox;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.grantline.shared.openapi.NoContent;
+import org.grantline.shared.openapi.ProblemResponses;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -26,6 +30,8 @@ import java.util.UUID;
 @Controller("/api/notifications")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Secured(SecurityRule.IS_AUTHENTICATED)
+@ProblemResponses.Authenticated
+@Tag(name = "Inbox")
 public class InboxController {
 
     private final Inbox inbox;
@@ -39,6 +45,8 @@ public class InboxController {
     }
 
     @Get
+    @Operation(summary = "The caller's notifications, newest first")
+    @ProblemResponses.BadRequest
     public NotificationView.Page inbox(Authentication caller,
                                        @QueryValue(defaultValue = "0") @Min(0) int page,
                                        @QueryValue(defaultValue = "20") @Min(1) @Max(100) int size) {
@@ -46,11 +54,16 @@ public class InboxController {
     }
 
     @Get("/unread-count")
+    @Operation(summary = "How many of the caller's notifications are unread")
     public UnreadCount unread(Authentication caller) {
         return new UnreadCount(inbox.unread(Caller.of(caller)));
     }
 
     @Post("/{id}/read")
+    @ProblemResponses.BadRequest
+    @Operation(summary = "Marks a notification read")
+    @NoContent
+    @ProblemResponses.NotFound
     @Status(HttpStatus.NO_CONTENT)
     public void markRead(UUID id, Authentication caller) {
         inbox.markRead(id, Caller.of(caller));

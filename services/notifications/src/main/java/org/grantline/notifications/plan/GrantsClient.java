@@ -29,12 +29,15 @@ public class GrantsClient {
         this.auth = auth;
     }
 
-    /** {@code programId}, {@code fiscalYear}, {@code awardNumber}: the award's, when the grants service sends them (else looked up). */
+    /**
+     * {@code programId}, {@code fiscalYear}, {@code awardNumber}: the award's, when the grants service sends them (else looked up);
+     * {@code updatedAt}: when grants last changed the requirement (older feeds leave it out).
+     */
     @Serdeable
     public record FeedItem(UUID id, UUID awardId, UUID conditionId, UUID jurisdictionId, Instant deadline,
                            LocalDate deadlineLocalDate, LocalTime deadlineLocalTime, String timeZone, String status,
                            boolean enjoined, long version, @Nullable UUID programId, @Nullable Integer fiscalYear,
-                           @Nullable String awardNumber) {
+                           @Nullable String awardNumber, @Nullable Instant updatedAt) {
 
         /** The award as the feed names it, or null when this feed does not carry award details. */
         @Nullable
@@ -71,6 +74,20 @@ public class GrantsClient {
             uri.queryParam("cursor", cursor);
         }
         return get(uri.build(), Argument.of(Feed.class));
+    }
+
+    @Serdeable
+    public record ItemsQuery(List<UUID> ids) {
+    }
+
+    @Serdeable
+    public record Items(List<FeedItem> items) {
+    }
+
+    /** The named requirements as the feed shows them now, whatever their deadline; unknown ids are left out. */
+    public List<FeedItem> items(List<UUID> ids) {
+        return grants.toBlocking().retrieve(HttpRequest.POST("/api/certifications/feed/items", new ItemsQuery(ids))
+                .header(HttpHeaders.AUTHORIZATION, auth.bearer()), Items.class).items();
     }
 
     public Award award(UUID id) {

@@ -130,6 +130,26 @@ public class Planner {
         }
     }
 
+    /**
+     * Plans the named requirements now, read back from the grants feed (the announcement's ids only
+     * say what to read; the feed says what is true), exactly as the poll plans a page: reminders that
+     * no longer apply are cancelled, those that now apply planned. Needs no lease: each write locks
+     * the requirements' rows and skips a reading older than the one already applied, so it may run
+     * beside the poll and on several replicas at once. Requirements outside the poll's window are left
+     * to the poll.
+     */
+    public Result replan(List<UUID> ids) {
+        Instant now = clock.instant();
+        List<GrantsClient.FeedItem> read = grants.items(ids);
+        int maxOverdue = config.getOverdueDays().stream().mapToInt(Integer::intValue).max().orElse(0);
+        Instant from = now.truncatedTo(ChronoUnit.DAYS).minus(Duration.ofDays(maxOverdue + 2L));
+        Instant to = from.plus(WINDOW);
+        List<GrantsClient.FeedItem> inWindow = read.stream()
+                .filter(i -> !i.deadline().isBefore(from) && i.deadline().isBefore(to)).toList();
+        Counts c = planPage(inWindow, null, now, new Lookups(), new Timings());
+        return new Result(true, inWindow.size(), c.planned(), c.cancelled(), null);
+    }
+
     /** Where the time of one run went (nanoseconds). */
     private static final class Timings {
         long feed;
@@ -166,6 +186,19 @@ public class Planner {
         t.setDaemon(true);
         return t;
     });
+
+    /** Keeps this replica's feed lease alive while it plans: a replica that dies loses it after one lease. */
+    public int beat() {
+        Instant now = clock.instant();
+        return tx.executeWrite(status -> {
+            try (PreparedStatement ps = status.getConnection().prepareStatement(
+                    "UPDATE feed_state SET lease_until = ? WHERE id = 'grants' AND lease_owner = ?")) {
+                ps.setObject(1, Sql.ts(now.plus(config.getLease())));
+                ps.setString(2, instance);
+                return ps.executeUpdate();
+            }
+        });
+    }
 
     private boolean acquireLease(Instant now) {
         return tx.executeWrite(status -> {
@@ -312,7 +345,7 @@ public class Planner {
         long writeStarted = System.nanoTime();
         timings.names += writeStarted - namesStarted;
         try {
-            return write(byId, names, known, settings, defaults, nextCursor, now);
+            return write(new LinkedHashMap<>(byId), names, known, settings, defaults, nextCursor, now);
         } finally {
             timings.write += System.nanoTime() - writeStarted;
         }
@@ -323,6 +356,10 @@ public class Planner {
                          Instant now) {
         return tx.executeWrite(status -> {
             Connection c = status.getConnection();
+            lockNewest(c, byId);
+            if (byId.isEmpty()) {
+                return new Counts(0, 0);
+            }
             upsertTracked(c, byId.values(), names, known.keySet(), now);
             Map<UUID, List<ReminderRow>> reminders = reminders(c, byId.keySet());
             List<Object[]> inserts = new ArrayList<>();
@@ -332,7 +369,7 @@ public class Planner {
             Map<String, List<Map<String, Object>>> changes = new LinkedHashMap<>();
             Instant earliest = now.minus(config.getCatchUp());
             for (GrantsClient.FeedItem item : byId.values()) {
-                boolean active = "OPEN".equals(item.status()) && !item.enjoined();
+                boolean active = ("OPEN".equals(item.status()) || "REJECTED".equals(item.status())) && !item.enjoined();
                 String stopReason = !active ? (item.enjoined() ? "court order" : item.status().toLowerCase()) : "deadline changed";
                 UUID program = names.get(item.id()).programId();
                 List<ReminderSchedule.Planned> desired = active
@@ -485,6 +522,26 @@ public class Planner {
         }
     }
 
+    /**
+     * Locks the requirements' rows for this transaction (a poll page and a change announcement
+     * planning one requirement at once take turns) and drops the items read before the reading
+     * already applied (older {@code updatedAt}), which would undo a newer plan.
+     */
+    private static void lockNewest(Connection c, Map<UUID, GrantsClient.FeedItem> byId) throws SQLException {
+        Map<UUID, Instant> applied = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT id, source_updated_at FROM tracked_requirement WHERE id IN ("
+                + Sql.marks(byId.size()) + ") ORDER BY id FOR UPDATE")) {
+            Sql.bind(ps, 1, byId.keySet());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    applied.put(Sql.uuid(rs, "id"), Sql.instant(rs, "source_updated_at"));
+                }
+            }
+        }
+        byId.values().removeIf(i -> i.updatedAt() != null && applied.get(i.id()) != null
+                && i.updatedAt().isBefore(applied.get(i.id())));
+    }
+
     private static Map<UUID, Existing> existing(Connection c, Set<UUID> ids) throws SQLException {
         Map<UUID, Existing> found = new HashMap<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT id, program_id, award_number, program_name, condition_title "
@@ -523,14 +580,15 @@ public class Planner {
             Existing n = names.get(i.id());
             Object[] values = {i.awardId(), i.conditionId(), i.jurisdictionId(), n.programId(), n.awardNumber(), n.programName(),
                     Sql.clip(n.conditionTitle(), 1000), Sql.ts(i.deadline()), i.deadlineLocalDate(), i.deadlineLocalTime(),
-                    i.timeZone(), i.status(), i.enjoined(), i.version(), Sql.ts(now), i.id()};
+                    i.timeZone(), i.status(), i.enjoined(), i.version(), Sql.ts(i.updatedAt()), Sql.ts(now), i.id()};
             (existing.contains(i.id()) ? updates : inserts).add(values);
         }
         batch(c, "UPDATE tracked_requirement SET award_id = ?, condition_id = ?, jurisdiction_id = ?, program_id = ?, "
                 + "award_number = ?, program_name = ?, condition_title = ?, deadline_at = ?, deadline_local_date = ?, "
-                + "deadline_local_time = ?, time_zone = ?, status = ?, enjoined = ?, source_version = ?, updated_at = ? WHERE id = ?", updates);
+                + "deadline_local_time = ?, time_zone = ?, status = ?, enjoined = ?, source_version = ?, "
+                + "source_updated_at = COALESCE(?, source_updated_at), updated_at = ? WHERE id = ?", updates);
         insert(c, "INSERT INTO tracked_requirement (award_id, condition_id, jurisdiction_id, program_id, award_number, program_name, "
                 + "condition_title, deadline_at, deadline_local_date, deadline_local_time, time_zone, status, enjoined, source_version, "
-                + "updated_at, id) VALUES ", "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", inserts);
+                + "source_updated_at, updated_at, id) VALUES ", "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", inserts);
     }
 }

@@ -11,11 +11,14 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
-/** Offsets and send time for one program's requirements, and the DOJ officer its escalations go to. */
+/**
+ * Offsets and send time for one program's requirements, the DOJ officer its escalations go to, and
+ * whether its escalations are mandatory (recipients cannot decline them; the default).
+ */
 @MappedEntity("program_settings")
 public record ProgramSettings(@Id UUID programId, String offsetsDays, String overdueDays, LocalTime sendTime,
                               @Nullable String dojOfficerName, @Nullable String dojOfficerEmail, Instant updatedAt,
-                              @Version long version) {
+                              @Version long version, boolean escalationsMandatory) {
 
     public ReminderSchedule.Settings schedule() {
         return new ReminderSchedule.Settings(parse(offsetsDays), parse(overdueDays), sendTime);

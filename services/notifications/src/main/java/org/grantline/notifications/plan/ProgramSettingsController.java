@@ -1,5 +1,8 @@
 package org.grantline.notifications.plan;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.grantline.shared.openapi.ProblemResponses;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -17,7 +20,9 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.grantline.notifications.support.NotificationsConfig;
+import io.micronaut.http.HttpStatus;
 import org.grantline.shared.audit.AuditTrail;
+import org.grantline.shared.problem.Problems;
 import org.grantline.shared.security.Roles;
 
 import java.time.Clock;
@@ -28,6 +33,8 @@ import java.util.UUID;
 /** Per-program reminder offsets and send time; the next planning run applies them. */
 @Controller("/api/reminders/programs/{programId}/settings")
 @ExecuteOn(TaskExecutors.BLOCKING)
+@ProblemResponses.Authenticated
+@Tag(name = "Reminders")
 public class ProgramSettingsController {
     private final ProgramSettingsRepository settings;
     private final NotificationsConfig config;
@@ -46,30 +53,53 @@ public class ProgramSettingsController {
     public record SettingsCommand(@NotNull @Size(max = 20) List<@NotNull @Min(0) @Max(365) Integer> offsetsDays,
                                   @NotNull @Size(max = 20) List<@NotNull @Min(1) @Max(365) Integer> overdueDays,
                                   @NotNull LocalTime sendTime, @Nullable @Size(max = 200) String dojOfficerName,
-                                  @Nullable @Email @Size(max = 320) String dojOfficerEmail) {
+                                  @Nullable @Email @Size(max = 320) String dojOfficerEmail,
+                                  @Nullable @Min(0) Long version, @Nullable Boolean escalationsMandatory) {
     }
 
     @Serdeable
     public record SettingsView(UUID programId, List<Integer> offsetsDays, List<Integer> overdueDays, LocalTime sendTime,
-                               @Nullable String dojOfficerName, @Nullable String dojOfficerEmail, boolean defaults) {
+                               @Nullable String dojOfficerName, @Nullable String dojOfficerEmail, boolean defaults,
+                               @Nullable Long version, boolean escalationsMandatory) {
     }
 
     @Get
+    @ProblemResponses.BadRequest
+    @Operation(summary = "A program's reminder settings (defaults until set)")
+    @ProblemResponses.NotFound
     @Secured({Roles.DOJ_OFFICER, Roles.ADMIN, Roles.AUDITOR})
     public SettingsView get(UUID programId) {
         return settings.findById(programId).map(ProgramSettingsController::view)
                 .orElse(new SettingsView(programId, config.getOffsetsDays(), config.getOverdueDays(), config.getSendTime(),
-                        null, null, true));
+                        null, null, true, null, true));
     }
 
+    /**
+     * Sets a program's settings. With {@code version} (the one read) only that version is replaced:
+     * racing writers from one version get one success and {@code 409 stale-version} or
+     * {@code concurrent-update}; settings not made yet have no version, so a version then is stale.
+     * Without it the last writer wins, and writers racing to make the first ones get {@code 409 duplicate}.
+     */
     @Put
+    @Operation(summary = "Replaces a program's reminder settings")
+    @ProblemResponses.BadRequest
+    @ProblemResponses.NotFound
+    @ProblemResponses.Conflict
     @Secured({Roles.DOJ_OFFICER, Roles.ADMIN})
     @Transactional
     public SettingsView put(UUID programId, @Body @Valid SettingsCommand command) {
         var before = settings.findById(programId);
+        if (command.version() != null && before.isEmpty()) {
+            throw Problems.of(HttpStatus.CONFLICT, "stale-version", "Conflict",
+                    "This program has no settings of its own yet (no version): send none to make them");
+        }
+        Problems.requireVersion(command.version(), before.map(ProgramSettings::version).orElse(null));
         ProgramSettings next = new ProgramSettings(programId, ProgramSettings.join(command.offsetsDays()),
                 ProgramSettings.join(command.overdueDays()), command.sendTime(), command.dojOfficerName(),
-                command.dojOfficerEmail(), clock.instant(), before.map(ProgramSettings::version).orElse(0L));
+                command.dojOfficerEmail(), clock.instant(), before.map(ProgramSettings::version).orElse(0L),
+                // not named: as it was (mandatory until a program says otherwise)
+                command.escalationsMandatory() != null ? command.escalationsMandatory()
+                        : before.map(ProgramSettings::escalationsMandatory).orElse(true));
         ProgramSettings saved = before.isPresent() ? settings.update(next) : settings.save(next);
         SettingsView view = view(saved);
         audit.record("reminder-settings.changed", "program_settings", programId, before.map(ProgramSettingsController::view).orElse(null), view);
@@ -78,6 +108,6 @@ public class ProgramSettingsController {
 
     static SettingsView view(ProgramSettings s) {
         return new SettingsView(s.programId(), ProgramSettings.parse(s.offsetsDays()), ProgramSettings.parse(s.overdueDays()),
-                s.sendTime(), s.dojOfficerName(), s.dojOfficerEmail(), false);
+                s.sendTime(), s.dojOfficerName(), s.dojOfficerEmail(), false, s.version(), s.escalationsMandatory());
     }
 }

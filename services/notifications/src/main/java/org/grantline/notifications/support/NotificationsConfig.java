@@ -26,17 +26,22 @@ public class NotificationsConfig {
     private String appUrl = "http://localhost:8080";
     /** A newly seen requirement gets the reminders due from this long ago on, not older ones. */
     private Duration catchUp = Duration.ofHours(36);
-    private Duration lease = Duration.ofMinutes(5);
+    /** How long a claim or the feed lease holds without a heartbeat (ClaimHeartbeat beats every claim-heartbeat, 5 s). */
+    private Duration lease = Duration.ofSeconds(15);
     private int maxAttempts = 8;
     private Duration backoffBase = Duration.ofSeconds(30);
     private Duration backoffCap = Duration.ofHours(1);
     private int batchSize = 500;
     private int emailThreads = 4;
     private Duration webhookTimeout = Duration.ofSeconds(5);
+    /** Webhooks to http and to this machine or network: the embedded default only (see WebhookTargets). */
+    private boolean webhookLocalTargets;
+    /** How long who a feed's or webhook's owner is now (from the gateway) is kept before it is asked again. */
+    private Duration ownerCheckTtl = Duration.ofSeconds(2);
     private int feedPageSize = 2500;
     /** How often the replica running a run asked for over HTTP says it is alive, and when a silent one counts as abandoned. */
-    private Duration runHeartbeat = Duration.ofSeconds(10);
-    private Duration runAbandonedAfter = Duration.ofMinutes(2);
+    private Duration runHeartbeat = Duration.ofSeconds(5);
+    private Duration runAbandonedAfter = Duration.ofSeconds(20);
 
     public List<Integer> getOffsetsDays() { return offsetsDays; }
     public void setOffsetsDays(List<Integer> v) { offsetsDays = List.copyOf(v); }
@@ -74,6 +79,10 @@ public class NotificationsConfig {
     public void setEmailThreads(int v) { emailThreads = v; }
     public Duration getWebhookTimeout() { return webhookTimeout; }
     public void setWebhookTimeout(Duration v) { webhookTimeout = v; }
+    public boolean isWebhookLocalTargets() { return webhookLocalTargets; }
+    public void setWebhookLocalTargets(boolean v) { webhookLocalTargets = v; }
+    public Duration getOwnerCheckTtl() { return ownerCheckTtl; }
+    public void setOwnerCheckTtl(Duration v) { ownerCheckTtl = v; }
     public int getFeedPageSize() { return feedPageSize; }
     public void setFeedPageSize(int v) { feedPageSize = v; }
     public Duration getRunHeartbeat() { return runHeartbeat; }

@@ -1,5 +1,10 @@
 package org.grantline.notifications.webhook;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.grantline.shared.openapi.Created;
+import org.grantline.shared.openapi.NoContent;
+import org.grantline.shared.openapi.ProblemResponses;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -17,7 +22,6 @@ import io.micronaut.serde.annotation.Serdeable;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.grantline.notifications.operator.ReminderQueries;
 import org.grantline.shared.audit.AuditTrail;
@@ -40,6 +44,8 @@ import java.util.UUID;
 @Controller("/api/notifications/webhooks")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Secured({Roles.ADMIN, Roles.DOJ_OFFICER, Roles.JURISDICTION_OFFICIAL, Roles.LEGAL_OFFICER, Roles.AUDITOR})
+@ProblemResponses.Authenticated
+@Tag(name = "Webhooks")
 public class WebhookController {
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -47,8 +53,11 @@ public class WebhookController {
     private final ReminderQueries queries;
     private final AuditTrail audit;
     private final Clock clock;
+    private final WebhookTargets targets;
 
-    public WebhookController(WebhookRepository webhooks, ReminderQueries queries, AuditTrail audit, Clock clock) {
+    public WebhookController(WebhookRepository webhooks, ReminderQueries queries, AuditTrail audit, Clock clock,
+                             WebhookTargets targets) {
+        this.targets = targets;
         this.webhooks = webhooks;
         this.queries = queries;
         this.audit = audit;
@@ -56,7 +65,7 @@ public class WebhookController {
     }
 
     @Serdeable
-    public record WebhookCommand(@NotBlank @Size(max = 2000) @Pattern(regexp = "https?://.+", message = "must be an http(s) URL") String url,
+    public record WebhookCommand(@NotBlank @Size(max = 2000) String url,
                                  @Nullable UUID jurisdictionId) {
     }
 
@@ -70,6 +79,11 @@ public class WebhookController {
     }
 
     @Post
+    @Operation(summary = "Registers a webhook for reminders (the signing secret is shown once)")
+    @Created
+    @Status(HttpStatus.CREATED)
+    @ProblemResponses.BadRequest
+    @ProblemResponses.Conflict
     @Secured({Roles.ADMIN, Roles.DOJ_OFFICER, Roles.JURISDICTION_OFFICIAL, Roles.LEGAL_OFFICER})
     @Transactional
     public HttpResponse<WebhookView> register(@Body @Valid WebhookCommand command, Authentication authentication) {
@@ -82,6 +96,7 @@ public class WebhookController {
             }
             jurisdiction = own;
         }
+        targets.check(command.url());
         byte[] secret = new byte[32];
         RANDOM.nextBytes(secret);
         Webhook saved = webhooks.save(new Webhook(UUID.randomUUID(), command.url(), jurisdiction,
@@ -91,6 +106,7 @@ public class WebhookController {
     }
 
     @Get
+    @Operation(summary = "The caller's webhooks")
     public List<WebhookView> list(Authentication authentication) {
         Caller caller = Caller.of(authentication);
         List<Webhook> all = caller.seesAllJurisdictions() ? webhooks.findAll()
@@ -99,12 +115,19 @@ public class WebhookController {
     }
 
     @Get("/{id}/deliveries")
+    @ProblemResponses.BadRequest
+    @Operation(summary = "A webhook's deliveries, newest first")
+    @ProblemResponses.NotFound
     public ReminderQueries.Page deliveries(UUID id, Authentication authentication) {
         Webhook hook = readable(id, Caller.of(authentication));
         return queries.deliveries(new ReminderQueries.Filter(null, null, null, "WEBHOOK", null, null, hook.id().toString()), 0, 200);
     }
 
     @Delete("/{id}")
+    @ProblemResponses.BadRequest
+    @Operation(summary = "Removes a webhook")
+    @NoContent
+    @ProblemResponses.NotFound
     @Secured({Roles.ADMIN, Roles.DOJ_OFFICER, Roles.JURISDICTION_OFFICIAL, Roles.LEGAL_OFFICER})
     @Status(HttpStatus.NO_CONTENT)
     @Transactional

@@ -10,11 +10,23 @@ import org.grantline.notifications.support.NotificationsConfig;
 import org.grantline.notifications.support.Sql;
 import org.grantline.shared.audit.AuditTrail;
 
+import jakarta.annotation.PreDestroy;
+import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.apache.hc.core5.http.io.entity.StringEntity;
+import org.apache.hc.core5.util.Timeout;
+import org.grantline.notifications.owner.Owners;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -30,9 +42,19 @@ import java.util.concurrent.ThreadLocalRandom;
 /**
  * Posts webhook deliveries: claimed like emails (SKIP LOCKED, then SENDING with a lease), signed
  * with HMAC-SHA256, a 2xx answer is SENT, anything else retries with backoff until DEAD.
+ * The client resolves names through {@link WebhookTargets} (an internal address is refused at
+ * connect time, whatever DNS said at registration) and follows no redirect. What the owner sees of
+ * a failure is its HTTP status or "no answer", never the exception, which would map the network;
+ * the detail is logged here. A webhook whose owner is disabled is not posted; one whose owner moved
+ * to another jurisdiction follows them and is not posted the old jurisdiction's events.
  */
 @Singleton
 public class WebhookDispatcher {
+    private static final Logger LOG = LoggerFactory.getLogger(WebhookDispatcher.class);
+    static final String REMOVED = "webhook removed";
+    static final String OWNER_GONE = "owner disabled";
+    static final String OWNER_MOVED = "owner no longer in this jurisdiction";
+
     private final TransactionOperations<Connection> tx;
     private final WebhookRepository webhooks;
     private final NotificationsConfig config;
@@ -41,11 +63,13 @@ public class WebhookDispatcher {
     private final JsonMapper json;
     private final Backoff backoff;
     private final String instance;
-    private final HttpClient http;
+    private final CloseableHttpClient http;
+    private final Owners owners;
 
     public WebhookDispatcher(TransactionOperations<Connection> tx, WebhookRepository webhooks, NotificationsConfig config,
-                             AuditTrail audit, Clock clock, JsonMapper json,
+                             AuditTrail audit, Clock clock, JsonMapper json, WebhookTargets targets, Owners owners,
                              @Value("${micronaut.application.instance.id:local}") String instance) {
+        this.owners = owners;
         this.tx = tx;
         this.webhooks = webhooks;
         this.config = config;
@@ -54,7 +78,22 @@ public class WebhookDispatcher {
         this.json = json;
         this.backoff = new Backoff(config.getBackoffBase(), config.getBackoffCap(), () -> ThreadLocalRandom.current().nextDouble());
         this.instance = instance + "-" + UUID.randomUUID().toString().substring(0, 8);
-        this.http = HttpClient.newBuilder().connectTimeout(config.getWebhookTimeout()).build();
+        Timeout timeout = Timeout.of(config.getWebhookTimeout());
+        this.http = HttpClients.custom()
+                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+                        .setDnsResolver(targets.resolver())
+                        .setDefaultConnectionConfig(ConnectionConfig.custom().setConnectTimeout(timeout).setSocketTimeout(timeout).build())
+                        .build())
+                .setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(timeout).build())
+                .disableRedirectHandling()
+                .disableAutomaticRetries()
+                .disableCookieManagement()
+                .build();
+    }
+
+    @PreDestroy
+    void close() throws IOException {
+        http.close();
     }
 
     private record Job(UUID id, UUID webhookId, int attempts, Map<String, Object> event) {
@@ -79,6 +118,19 @@ public class WebhookDispatcher {
             }
         }
         return new Outcome(sent, failed, dead);
+    }
+
+    /** Keeps this replica's claims alive while it is (see EmailDispatcher#beat). */
+    public int beat() {
+        Instant now = clock.instant();
+        return tx.executeWrite(status -> {
+            try (PreparedStatement ps = status.getConnection().prepareStatement("UPDATE delivery SET claimed_until = ? "
+                    + "WHERE channel = 'WEBHOOK' AND status = 'SENDING' AND claimed_by = ?")) {
+                ps.setObject(1, Sql.ts(now.plus(config.getLease())));
+                ps.setString(2, instance);
+                return ps.executeUpdate();
+            }
+        });
     }
 
     private List<Job> claim(Instant now) {
@@ -141,29 +193,65 @@ public class WebhookDispatcher {
     private String post(Job job) {
         Webhook hook = webhooks.findById(job.webhookId()).orElse(null);
         if (hook == null || !hook.active()) {
-            return "webhook removed";
+            return REMOVED;
+        }
+        Owners.Owner owner;
+        try {
+            owner = owners.current(hook.createdBy()).filter(Owners.Owner::enabled).orElse(null);
+        } catch (Owners.OwnerUnavailable e) {
+            return "owner not checked";   // retried later, like a receiver that did not answer
+        }
+        if (owner == null) {
+            return OWNER_GONE;
+        }
+        if (!owner.seesAll() && !java.util.Objects.equals(owner.jurisdictionId(), hook.jurisdictionId())) {
+            follow(hook, owner);
+            return OWNER_MOVED;
+        }
+        UUID eventJurisdiction = UUID.fromString((String) job.event().get("jurisdictionId"));
+        if (!owner.mayRead(eventJurisdiction)) {
+            return OWNER_MOVED;
         }
         try {
             String body = json.writeValueAsString(job.event());
             long t = clock.instant().getEpochSecond();
-            HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(hook.url())).timeout(config.getWebhookTimeout())
-                    .header("Content-Type", "application/json")
-                    .header(WebhookSignature.HEADER, WebhookSignature.header(hook.secret(), t, body))
-                    .header("X-GrantLine-Delivery", job.id().toString())
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding());
-            return response.statusCode() / 100 == 2 ? null : "HTTP " + response.statusCode();
+            HttpPost post = new HttpPost(URI.create(hook.url()));
+            post.setHeader(WebhookSignature.HEADER, WebhookSignature.header(hook.secret(), t, body));
+            post.setHeader("X-GrantLine-Delivery", job.id().toString());
+            post.setEntity(new StringEntity(body, ContentType.APPLICATION_JSON));
+            int code = http.execute(post, response -> {
+                EntityUtils.consume(response.getEntity());
+                return response.getCode();
+            });
+            return code / 100 == 2 ? null : "HTTP " + code;
+        } catch (WebhookTargets.RefusedAddress e) {
+            LOG.info("Webhook {} not posted: {}", hook.id(), e.getMessage());
+            return "target refused";
         } catch (IOException | IllegalArgumentException e) {
-            return e.toString();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return "interrupted";
+            LOG.info("Webhook {} delivery {} got no answer: {}", hook.id(), job.id(), e.toString());
+            return "no answer";
         }
+    }
+
+    /** The owner's webhook now serves the jurisdiction they are bound to. */
+    private void follow(Webhook hook, Owners.Owner owner) {
+        if (owner.jurisdictionId() == null) {
+            return;
+        }
+        tx.executeWrite(status -> {
+            webhooks.update(new Webhook(hook.id(), hook.url(), owner.jurisdictionId(), hook.secret(), hook.active(),
+                    hook.createdBy(), hook.createdAt()));
+            audit.recordAs("system", "webhook.followed-owner", "webhook", hook.id(), Map.of("jurisdictionId", String.valueOf(hook.jurisdictionId())),
+                    Map.of("jurisdictionId", owner.jurisdictionId().toString()));
+            return null;
+        });
     }
 
     private String record(Job job, String error) {
         Instant now = clock.instant();
         int attempts = job.attempts() + 1;
-        String next = error == null ? "SENT" : attempts >= config.getMaxAttempts() || "webhook removed".equals(error) ? "DEAD" : "FAILED";
+        String next = error == null ? "SENT" : attempts >= config.getMaxAttempts() || REMOVED.equals(error)
+                || OWNER_GONE.equals(error) || OWNER_MOVED.equals(error) || "target refused".equals(error) ? "DEAD" : "FAILED";
         Instant retryAt = next.equals("FAILED") ? now.plus(backoff.after(attempts)) : now;
         tx.executeWrite(status -> {
             try (PreparedStatement ps = status.getConnection().prepareStatement("UPDATE delivery SET status = ?, attempts = ?, "

@@ -66,7 +66,9 @@ class RemindersEndToEndTest implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        return NotificationsTestSupport.properties(grants, registry, smtp.getSmtp().getPort());
+        Map<String, String> p = new java.util.HashMap<>(NotificationsTestSupport.properties(grants, registry, smtp.getSmtp().getPort()));
+        p.put("grantline.notifications.webhook-local-targets", "true");   // as the embedded default: a receiver on this machine
+        return p;
     }
 
     @BeforeAll
@@ -184,10 +186,11 @@ class RemindersEndToEndTest implements TestPropertyProvider {
         MimeMessage m = mail.get(0);
         assertThat(m.getSubject()).contains(GrantsStub.CONDITION_TITLE).contains("due in 7 days").contains("Baltimore");
         assertThat(m.getHeader("Message-ID")[0]).matches("<digest\\.[0-9a-f-]{36}@grantline\\.notifications>");
+        assertThat(m.getHeader("Auto-Submitted")).containsExactly("auto-generated");
         String text = part(m, "text/plain");
         assertThat(text).contains("Thursday, May 8, 2031 at 11:59 PM EDT").contains("What to do: Submit the signed certification")
-                .contains("https://grantline.test/api/certifications/requirements/" + requirement).contains("2017-DJ-BX-");
-        assertThat(part(m, "text/html")).contains("<a href=\"https://grantline.test/api/certifications/requirements/" + requirement);
+                .contains("https://grantline.test/#/requirements/" + requirement).doesNotContain("/api/").contains("2017-DJ-BX-");
+        assertThat(part(m, "text/html")).contains("<a href=\"https://grantline.test/#/requirements/" + requirement);
         ICalendar ics = Biweekly.parse(part(m, "text/calendar")).first();
         VEvent event = ics.getEvents().get(0);
         assertThat(event.getDateStart().getValue().toInstant()).isEqualTo(Instant.parse("2031-05-09T03:59:00Z"));
@@ -248,7 +251,12 @@ class RemindersEndToEndTest implements TestPropertyProvider {
         run(Instant.parse("2031-07-10T17:00:00Z"));
         List<MimeMessage> mail = mailTo(city.manager());
         assertThat(mail).as("one email per recipient per day, counted on the day it is sent").hasSize(1);
-        assertThat(part(mail.get(0), "text/plain")).contains(requirement.toString());
+        String text = part(mail.get(0), "text/plain");
+        assertThat(text).contains(requirement.toString());
+        // One line per requirement: the two reminders of one deadline are its most urgent line, and the subject says one deadline.
+        assertThat(text.split(java.util.regex.Pattern.quote("#/requirements/" + requirement), -1)).as(text).hasSize(2);
+        assertThat(text).contains("due today").doesNotContain("due in 1 day");
+        assertThat(mail.get(0).getSubject()).doesNotContain("2 certification deadlines").contains("due today");
     }
 
     @Test
@@ -263,6 +271,21 @@ class RemindersEndToEndTest implements TestPropertyProvider {
         run(Instant.parse("2031-07-22T00:00:00Z"));
         assertThat(mailTo(city.manager())).isEmpty();
         assertThat(mailTo(city.chief())).isEmpty();
+    }
+
+    @Test
+    void aRejectedCertificationKeepsItsRemindersAndTheyGoOut() throws Exception {
+        Place city = place("Berkeley", "America/Los_Angeles");
+        UUID requirement = grants.requirement(city.id(), "America/Los_Angeles", LocalDate.of(2031, 12, 18), LocalTime.of(23, 59));
+        run(Instant.parse("2031-12-01T00:00:00Z"));
+        grants.status(requirement, "REJECTED");   // DOJ rejected the submission: the jurisdiction must submit again
+        run(Instant.parse("2031-12-01T00:05:00Z"));
+        assertThat(schedule(requirement)).isNotEmpty()
+                .noneSatisfy(r -> assertThat(r.get("status")).isEqualTo("CANCELLED"));
+        run(Instant.parse("2031-12-04T17:01:00Z"));   // 14 days before, 09:00 in Berkeley
+        run(Instant.parse("2031-12-04T17:05:00Z"));
+        assertThat(mailTo(city.manager())).isNotEmpty();
+        assertThat(mailTo(city.manager()).get(0).getSubject()).contains("due in 14 days");
     }
 
     @Test
@@ -505,6 +528,27 @@ class RemindersEndToEndTest implements TestPropertyProvider {
         Map<String, Object> run = http.get("/api/reminders/runs/" + id, TOKENS.auditor()).json();
         assertThat(run).containsEntry("status", "FAILED").containsKey("finishedAt");
         assertThat((String) run.get("error")).startsWith("abandoned");
+    }
+
+    @Test
+    void aRunAskedForWhileTheOnlyRunIsDeadIsAccepted() {
+        UUID dead = UUID.randomUUID();
+        Instant silent = Instant.now().minus(java.time.Duration.ofSeconds(25));   // no heartbeat for 25 s: its replica died
+        tx.executeWrite(status -> {
+            try (var ps = status.getConnection().prepareStatement("INSERT INTO reminder_run (id, status, requested_by, owner, "
+                    + "heartbeat_at, started_at) VALUES (?, 'RUNNING', 'admin', 'a-replica-killed-a-moment-ago', ?, ?)")) {
+                ps.setObject(1, dead);
+                ps.setObject(2, java.time.OffsetDateTime.ofInstant(silent, java.time.ZoneOffset.UTC));
+                ps.setObject(3, java.time.OffsetDateTime.ofInstant(silent, java.time.ZoneOffset.UTC));
+                ps.executeUpdate();
+            }
+            return null;
+        });
+        TestHttp.Response started = http.post("/api/reminders/run", TOKENS.admin(), Map.of());
+        assertThat(started.status()).as(started.toString()).isEqualTo(202);
+        assertThat(http.get("/api/reminders/runs/" + dead, TOKENS.auditor()).json()).containsEntry("status", "FAILED");
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).pollInterval(java.time.Duration.ofMillis(50))
+                .until(() -> http.get(started.header("Location"), TOKENS.admin()).json(), r -> !"RUNNING".equals(r.get("status")));
     }
 
     @Test

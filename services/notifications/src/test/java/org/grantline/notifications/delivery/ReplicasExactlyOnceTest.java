@@ -193,4 +193,38 @@ class ReplicasExactlyOnceTest {
             }
         }).collect(Collectors.toSet())).allMatch(id -> id.startsWith("<digest."));
     }
+
+    @Test
+    void aLiveReplicasClaimsOutlastTheirLeaseThroughHeartbeatsAndADeadOnesAreTakenOverAfterOneLease() throws Exception {
+        day = day.plus(Duration.ofDays(700));
+        LocalDate deadline = LocalDate.ofInstant(day, java.time.ZoneOffset.UTC).plusDays(7);
+        List<String> addresses = dueIn7Days(3, deadline);
+        Map<String, Object> shortLease = new HashMap<>(properties);
+        shortLease.put("grantline.notifications.lease", "PT15S");   // the production default
+        TestClock.set(day);
+        ApplicationContext holder = ApplicationContext.builder().properties(shortLease).environments("test").start();
+        try {
+            holder.getBean(ReminderRunner.class).plan();
+            Instant due = day.plus(Duration.ofHours(15));
+            TestClock.set(due);
+            holder.getBean(FanOut.class).run();
+            assertThat(holder.getBean(EmailDispatcher.class).claim(100)).hasSizeGreaterThanOrEqualTo(addresses.size());
+
+            TestClock.set(due.plusSeconds(20));                      // past the lease of the claim itself
+            holder.getBean(ClaimHeartbeat.class).beat();             // but the holder is alive and beats
+            replicas.get(0).getBean(ReminderRunner.class).deliver();
+            assertThat(received(addresses)).as("a live replica's claims hold past one lease").isEmpty();
+
+            holder.close();                                          // dies holding the claims: no more beats
+            TestClock.set(due.plusSeconds(20 + 16));                 // one lease after the last beat
+            replicas.get(0).getBean(ReminderRunner.class).deliver();
+            Map<String, Long> counts = received(addresses);
+            assertThat(counts.keySet()).containsExactlyInAnyOrderElementsOf(addresses);
+            assertThat(counts.values()).allMatch(c -> c == 1L);
+        } finally {
+            if (holder.isRunning()) {
+                holder.close();
+            }
+        }
+    }
 }

@@ -1,0 +1,114 @@
+package org.grantline.documents.reference;
+
+import io.micronaut.context.BeanProvider;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.http.client.exceptions.HttpClientException;
+import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import io.micronaut.serde.annotation.Serdeable;
+import jakarta.inject.Singleton;
+import org.grantline.shared.problem.Problems;
+import org.grantline.shared.security.ServiceTokens;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Asks the grants service (its server-to-server reference check, as this service itself: client
+ * credentials, role SERVICE) whether the award, requirement and submission a document is filed under
+ * are the jurisdiction's own and belong together. Fails safe: a reference it does not confirm is a
+ * 400 naming the field; a grants service that cannot answer (or no token for it) is a 503, and the
+ * document is not stored. Blocking: call it off the event loop, outside any transaction.
+ */
+@Singleton
+public class GrantsReferences {
+    private static final Logger LOG = LoggerFactory.getLogger(GrantsReferences.class);
+
+    private final HttpClient grants;
+    private final BeanProvider<ServiceTokens> tokens;
+
+    public GrantsReferences(@Client(id = "grants") HttpClient grants, BeanProvider<ServiceTokens> tokens) {
+        this.grants = grants;
+        this.tokens = tokens;
+    }
+
+    @Serdeable
+    record Result(String field, UUID id, String status) {
+    }
+
+    @Serdeable
+    record Answer(List<Result> references) {
+    }
+
+    /** Nothing to ask when no reference is given. */
+    public void require(@Nullable UUID jurisdictionId, @Nullable UUID awardId, @Nullable UUID requirementId,
+                        @Nullable UUID submissionId) {
+        if (awardId == null && requirementId == null && submissionId == null) {
+            return;
+        }
+        if (jurisdictionId == null) {
+            throw Problems.invalid("jurisdictionId", "is required when the document is filed under an award, requirement or submission");
+        }
+        Map<String, Object> check = new java.util.HashMap<>();
+        check.put("jurisdictionId", jurisdictionId);
+        put(check, "awardId", awardId);
+        put(check, "requirementId", requirementId);
+        put(check, "submissionId", submissionId);
+        Answer answer;
+        try {
+            String token = tokens.find(null).orElseThrow(() -> new IllegalStateException(
+                    "no client secret configured (GRANTLINE_CLIENT_SECRET)")).token();
+            answer = grants.toBlocking().retrieve(HttpRequest.POST("/api/certifications/reference-checks", check)
+                    .header(HttpHeaders.AUTHORIZATION, "Bearer " + token), Answer.class);
+        } catch (HttpClientResponseException e) {
+            LOG.warn("Grants service answered {} to a reference check", e.getStatus().getCode());
+            throw unavailable();
+        } catch (HttpClientException | IllegalStateException e) {
+            LOG.warn("Grants service not reachable for a reference check: {}", e.getMessage());
+            throw unavailable();
+        }
+        List<Map<String, String>> errors = new ArrayList<>();
+        int confirmed = 0;
+        for (Result result : answer.references()) {
+            String message = switch (result.status()) {
+                case "OK" -> null;
+                case "FOREIGN" -> "belongs to another jurisdiction";
+                case "MISMATCH" -> switch (result.field()) {
+                    case "requirementId" -> "is not a requirement of that award";
+                    default -> "is not a submission of that requirement or award";
+                };
+                default -> "does not exist";
+            };
+            if (message == null) {
+                confirmed++;
+            } else {
+                errors.add(Map.of("field", result.field(), "message", message));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw Problems.validation(errors);
+        }
+        if (confirmed < check.size() - 1) {
+            throw unavailable();
+        }
+    }
+
+    private static void put(Map<String, Object> check, String field, @Nullable UUID id) {
+        if (id != null) {
+            check.put(field, id);
+        }
+    }
+
+    private static RuntimeException unavailable() {
+        return Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "dependency-unavailable", "Service Unavailable",
+                "The grants service could not confirm the award, requirement or submission; nothing was stored. Try again shortly.");
+    }
+}

@@ -1,0 +1,129 @@
+package org.grantline.grants.bulk;
+
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import org.grantline.grants.DocumentsStub;
+import org.grantline.grants.GrantsFixtures;
+import org.grantline.grants.JurisdictionStub;
+import org.grantline.shared.test.ServiceTestSupport;
+import org.grantline.shared.test.TestHttp;
+import org.grantline.shared.test.TestTokens;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Bulk actions on every requirement a filter matches (more than a page), confirmed by count, one audited job. */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class BulkActionTest implements TestPropertyProvider {
+    static final TestTokens TOKENS = TestTokens.shared();
+    final JurisdictionStub jurisdictions = new JurisdictionStub();
+    final DocumentsStub documents = new DocumentsStub();
+
+    @Inject
+    EmbeddedServer server;
+    TestHttp http;
+    String program;
+
+    @Override
+    public Map<String, String> getProperties() {
+        Map<String, String> p = new HashMap<>(ServiceTestSupport.properties("grants"));
+        p.put("micronaut.http.services.jurisdiction.urls", jurisdictions.url());
+        p.put("micronaut.http.services.documents.urls", documents.url());
+        return p;
+    }
+
+    @BeforeAll
+    void awards() {
+        http = new TestHttp(server.getURL().toString());
+        program = GrantsFixtures.program(http, "BK");
+        GrantsFixtures.certification1373(http, program);
+    }
+
+    @AfterAll
+    void stop() {
+        jurisdictions.close();
+        documents.close();
+    }
+
+    String requirement(String name, String due) {
+        UUID place = UUID.randomUUID();
+        jurisdictions.add(place, name, "America/Chicago", "IL", "CITY", "NO_POLICY");
+        return GrantsFixtures.firstRequirement(http, GrantsFixtures.award(http, Map.of("jurisdictionId", place.toString(),
+                "programId", program, "fiscalYear", 2017, "amount", "1000.00", "awardDate", "2017-09-01",
+                "certificationDueDate", due)));
+    }
+
+    @Test
+    void anExtensionReachesEveryMatchingItemBeyondThePageAndReportsWhatItRefused() {
+        for (int i = 0; i < 3; i++) {
+            requirement("Town " + i, "2099-01-0" + (i + 1));
+        }
+        String late = requirement("=1+2 Town", "2099-12-31");   // its deadline is after the new one: refused
+        Map<String, Object> filter = Map.of("programId", program, "status", "OPEN");
+        assertThat(http.get("/api/bulk/requirements/count?status=OPEN&programId=" + program, TOKENS.auditor()).json()).containsEntry("count", 4);
+
+        Map<String, Object> command = new HashMap<>(Map.of("filter", filter, "action", "EXTEND", "expectedCount", 3,
+                "deadlineDate", "2099-06-30", "reason", "Litigation pending"));
+        TestHttp.Response stale = http.post("/api/bulk/requirements", TOKENS.dojOfficer(), command);
+        assertThat(stale.status()).as("the confirmed count is no longer right: nothing done").isEqualTo(409);
+        assertThat(stale.body()).contains("count-changed");
+        assertThat(http.post("/api/bulk/requirements", TOKENS.auditor(), command).status()).isEqualTo(403);
+        assertThat(http.post("/api/bulk/requirements", TOKENS.official(UUID.randomUUID()), command).status()).isEqualTo(403);
+
+        command.put("expectedCount", 4);
+        TestHttp.Response job = http.post("/api/bulk/requirements", TOKENS.dojOfficer(), command);
+        assertThat(job.status()).as(job.toString()).isEqualTo(200);
+        assertThat(job.json()).containsEntry("matched", 4).containsEntry("changed", 3).containsEntry("refused", 1);
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> refusals = (List<Map<String, Object>>) job.json().get("refusals");
+        assertThat(refusals).singleElement().satisfies(r -> assertThat(r).containsEntry("id", late));
+        String jobId = (String) job.json().get("id");
+        assertThat(http.get("/api/bulk/jobs/" + jobId, TOKENS.auditor()).json()).containsEntry("changed", 3);
+        assertThat(http.get("/api/programs/audit?entityType=bulk-job&entityId=" + jobId, TOKENS.auditor()).body())
+                .contains("bulk.extend").contains("Litigation pending");
+        List<Object> items = GrantsFixtures.items(http.get("/api/certifications/requirements?programId=" + program
+                + "&dueFrom=2099-06-30T00:00:00Z&dueTo=2099-07-02T00:00:00Z", TOKENS.dojOfficer()));
+        assertThat(items).hasSize(3);
+
+        TestHttp.Response csv = http.get("/api/bulk/requirements/csv?status=OPEN&programId=" + program, TOKENS.auditor());
+        assertThat(csv.status()).isEqualTo(200);
+        assertThat(csv.body()).startsWith("Jurisdiction,State,Program,Award").contains("\n'=1+2 Town,")
+                .doesNotContain("\n=1+2").doesNotContain("\"=1+2");
+        assertThat(csv.body().lines().count()).isEqualTo(5);
+        assertThat(http.get("/api/bulk/requirements/csv?programId=" + program, TOKENS.official(UUID.randomUUID())).status()).isEqualTo(403);
+    }
+
+    @Test
+    void aWaiverNeedsOneReasonForAll() {
+        requirement("Waived town", "2098-03-01");
+        Map<String, Object> filter = Map.of("programId", program, "dueTo", "2098-12-31T00:00:00Z");
+        assertThat(http.post("/api/bulk/requirements", TOKENS.dojOfficer(), Map.of("filter", filter, "action", "WAIVE",
+                "expectedCount", 1)).body()).contains("reason");
+        TestHttp.Response job = http.post("/api/bulk/requirements", TOKENS.dojOfficer(), Map.of("filter", filter, "action", "WAIVE",
+                "expectedCount", 1, "reason", "Not enforced in this state"));
+        assertThat(job.json()).containsEntry("changed", 1);
+        assertThat(http.get("/api/bulk/requirements/count?status=WAIVED&programId=" + program, TOKENS.dojOfficer()).json()).containsEntry("count", 1);
+        assertThat(http.get("/api/bulk/requirements/count?dueFrom=2300-01-01T00:00:00Z", TOKENS.dojOfficer()).status()).as("dates 1900-2199").isEqualTo(400);
+    }
+
+    @Test
+    void formulaCharactersAreNeutralised() {
+        assertThat(BulkService.neutralise("=1+2")).isEqualTo("'=1+2");
+        assertThat(BulkService.neutralise("+1")).isEqualTo("'+1");
+        assertThat(BulkService.neutralise("-1")).isEqualTo("'-1");
+        assertThat(BulkService.neutralise("@SUM(A1)")).isEqualTo("'@SUM(A1)");
+        assertThat(BulkService.neutralise("\tx")).isEqualTo("'\tx");
+        assertThat(BulkService.neutralise("Chicago")).isEqualTo("Chicago");
+    }
+}

@@ -1,0 +1,90 @@
+package org.grantline.grants.court;
+
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import org.grantline.grants.GrantsFixtures;
+import org.grantline.grants.JurisdictionStub;
+import org.grantline.shared.test.ServiceTestSupport;
+import org.grantline.shared.test.TestHttp;
+import org.grantline.shared.test.TestTokens;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The jurisdictions an order covers are confirmed with the jurisdiction service: unknown → 400, unreachable → 503. */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class CourtOrderReferenceTest implements TestPropertyProvider {
+    static final TestTokens TOKENS = TestTokens.shared();
+    final JurisdictionStub jurisdictions = new JurisdictionStub();
+    final UUID evanston = UUID.randomUUID();
+
+    @Inject
+    EmbeddedServer server;
+    TestHttp http;
+    String condition;
+
+    @Override
+    public Map<String, String> getProperties() {
+        Map<String, String> p = new HashMap<>(ServiceTestSupport.properties("grants"));
+        p.put("micronaut.http.services.jurisdiction.urls", jurisdictions.url());
+        return p;
+    }
+
+    @BeforeAll
+    void aCondition() {
+        jurisdictions.add(evanston, "America/Chicago", "IL");
+        http = new TestHttp(server.getURL().toString());
+        condition = GrantsFixtures.certification1373(http, GrantsFixtures.program(http, "CR"));
+    }
+
+    @AfterAll
+    void stop() {
+        jurisdictions.close();
+    }
+
+    Map<String, Object> order(List<UUID> members) {
+        return new HashMap<>(Map.of("caseName", "City of Evanston v. Sessions", "caseNumber", "1:18-cv-04853",
+                "court", "N.D. Ill.", "orderDate", "2018-08-09", "scope", "MEMBERS", "organisation", "U.S. Conference of Mayors",
+                "jurisdictionIds", members.stream().map(UUID::toString).toList(), "conditionIds", List.of(condition),
+                "inForceFrom", "2018-08-09"));
+    }
+
+    int orders() {
+        return http.get("/api/court-orders", TOKENS.auditor()).jsonList().size();
+    }
+
+    @Test
+    void anOrderCoveringAnUnknownJurisdictionIsRefused() {
+        UUID unknown = UUID.randomUUID();
+        int before = orders();
+        TestHttp.Response refused = http.post("/api/court-orders", TOKENS.dojOfficer(), order(List.of(evanston, unknown)));
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
+        assertThat(refused.body()).contains("\"field\":\"jurisdictionIds\"").contains(unknown.toString());
+        assertThat(orders()).isEqualTo(before);
+        assertThat(http.post("/api/court-orders", TOKENS.dojOfficer(), order(List.of(evanston))).status()).isEqualTo(201);
+    }
+
+    @Test
+    void withTheJurisdictionServiceDownNoOrderIsRecorded() {
+        int before = orders();
+        jurisdictions.failing = true;
+        try {
+            TestHttp.Response response = http.post("/api/court-orders", TOKENS.dojOfficer(), order(List.of(evanston)));
+            assertThat(response.status()).as(response.toString()).isEqualTo(503);
+        } finally {
+            jurisdictions.failing = false;
+        }
+        assertThat(orders()).isEqualTo(before);
+    }
+}
