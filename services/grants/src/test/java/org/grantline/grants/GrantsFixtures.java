@@ -18,6 +18,17 @@ public final class GrantsFixtures {
     private GrantsFixtures() {
     }
 
+    private static final java.util.concurrent.atomic.AtomicInteger NEXT_NUMBER =
+            new java.util.concurrent.atomic.AtomicInteger(ThreadLocalRandom.current().nextInt(10000));
+
+    /**
+     * An award number ({@code 2017-<series>-NNNN}) that no other call in this test JVM returns (up to 10,000 of them):
+     * random four-digit numbers collided now and then (a birthday draw), which turned a create into a 409.
+     */
+    public static String awardNumber(String series) {
+        return "2017-" + series + "-" + String.format("%04d", Math.floorMod(NEXT_NUMBER.getAndIncrement(), 10000));
+    }
+
     /** A new program with a unique code; returns its id. */
     public static String program(TestHttp http, String prefix) {
         String code = prefix + "-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
@@ -38,7 +49,7 @@ public final class GrantsFixtures {
     public static TestHttp.Response award(TestHttp http, Map<String, Object> body) {
         for (int attempt = 0; attempt < 10; attempt++) {
             Map<String, Object> numbered = new HashMap<>(body);
-            numbered.put("awardNumber", "2017-DJ-BX-" + String.format("%04d", ThreadLocalRandom.current().nextInt(10000)));
+            numbered.put("awardNumber", awardNumber("DJ-BX"));
             TestHttp.Response created = http.post("/api/awards", TOKENS.dojOfficer(), numbered);
             if (created.status() != 409) {
                 assertThat(created.status()).as(created.toString()).isEqualTo(201);

@@ -1,5 +1,6 @@
 package org.grantline.grants.award;
 
+import org.grantline.grants.GrantsFixtures;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
@@ -18,7 +19,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -66,7 +66,7 @@ class AwardLifecycleTest implements TestPropertyProvider {
     }
 
     static String awardNumber() {
-        return "2017-DJ-BX-" + String.format("%04d", ThreadLocalRandom.current().nextInt(10000));
+        return GrantsFixtures.awardNumber("DJ-BX");
     }
 
     Map<String, Object> award(UUID jurisdiction, LocalDate awardDate) {

@@ -79,7 +79,7 @@ class GrantsContractTest implements TestPropertyProvider {
     }
 
     static String number() {
-        return "2017-CT-BX-" + String.format("%04d", java.util.concurrent.ThreadLocalRandom.current().nextInt(10000));
+        return GrantsFixtures.awardNumber("CT-BX");
     }
 
     @Test

@@ -23,7 +23,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ThreadLocalRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -65,7 +64,7 @@ class IdempotencyTest implements TestPropertyProvider {
 
     Map<String, Object> award(UUID jurisdiction) {
         return Map.of("jurisdictionId", jurisdiction.toString(), "programId", program, "fiscalYear", 2017,
-                "awardNumber", "2017-DJ-BX-" + String.format("%04d", ThreadLocalRandom.current().nextInt(10000)),
+                "awardNumber", GrantsFixtures.awardNumber("DJ-BX"),
                 "amount", "1000.00", "awardDate", "2017-09-01");
     }
 

@@ -22,7 +22,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -77,7 +76,7 @@ class GrantsRaceTest implements TestPropertyProvider {
     @Test
     @SuppressWarnings("unchecked")
     void theSameAwardNumberEightTimesAtOnceMakesOneAward() {
-        String number = "2017-RC-BX-" + String.format("%04d", ThreadLocalRandom.current().nextInt(10000));
+        String number = GrantsFixtures.awardNumber("RC-BX");
         List<TestHttp.Response> answers = Races.atOnce(() -> http.post("/api/awards", TOKENS.dojOfficer(), award(number)));
         Races.assertOneWinner(answers, 201);
         answers.stream().filter(a -> a.status() == 409)
