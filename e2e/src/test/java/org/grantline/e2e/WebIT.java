@@ -1,5 +1,7 @@
 package org.grantline.e2e;
 
+import no.nav.security.mock.oauth2.MockOAuth2Server;
+import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
 import org.grantline.shared.test.TestHttp;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -53,6 +55,9 @@ class WebIT {
     static final String BALTIMORE = "7a0c5d3e-0000-4000-8000-000024040000";
     static final Path SHOTS = Path.of("target", "screenshots");
 
+    /** Baltimore's own OpenID Connect provider (a real one, run in this test), configured on the suite's gateway. */
+    static final String SSO_CLIENT = "grantline-web-baltimore";
+    MockOAuth2Server oidc;
     Suite suite;
     WebDriver driver;
     WebDriverWait wait;
@@ -74,7 +79,20 @@ class WebIT {
         org.junit.jupiter.api.Assumptions.assumeTrue(present, "Browser tests need Debian's chromium and chromedriver "
                 + "(apt-get install -y chromium chromium-driver); they are not installed here");
         Files.createDirectories(SHOTS);
-        suite = Suite.up(PASSWORD);
+        oidc = new MockOAuth2Server();
+        oidc.start();
+        Path sso = Files.createTempFile("grantline-sso", ".yml");
+        Files.writeString(sso, String.join("\n",
+                "micronaut.security.oauth2.clients.baltimore:",
+                "  client-id: " + SSO_CLIENT,
+                "  client-secret: e2e-not-a-real-secret",
+                "  openid.issuer: " + oidc.issuerUrl("baltimore"),
+                "grantline.sso.providers.baltimore:",
+                "  display-name: Baltimore City (test provider)",
+                "  jurisdiction-id: " + BALTIMORE,
+                "  role-claim: groups",
+                "  roles: {grants-staff: JURISDICTION_OFFICIAL, city-solicitor: LEGAL_OFFICER}", ""));
+        suite = Suite.up(Map.of("GRANTLINE_GATEWAY_CONFIG", sso.toString()), PASSWORD);
         requirementId = baltimoresRequirementDueInFiveDays();
     }
 
@@ -82,6 +100,9 @@ class WebIT {
     void down() throws Exception {
         if (suite != null) {
             suite.down();
+        }
+        if (oidc != null) {
+            oidc.shutdown();
         }
     }
 
@@ -681,5 +702,103 @@ class WebIT {
         assertThat(saved.json()).containsEntry("digestHour", 7);
         assertThat(saved.json().get("declined").toString()).contains("DUE_TODAY");
         signOut();
+    }
+
+    @Order(12)
+    @Test
+    void aBaltimoreSolicitorSignsInThroughTheCitysOwnProviderAndAnUnmappedColleagueIsTurnedAway() throws Exception {
+        String subject = "e2e-solicitor-" + System.currentTimeMillis();
+        oidc.enqueueCallback(new DefaultOAuth2TokenCallback("baltimore", subject, "JWT", List.of(SSO_CLIENT),
+                Map.of("groups", List.of("city-solicitor"), "name", "Pat Solicitor"), 3600));
+        driver.get(suite.url() + "/");
+        WebElement provider = wait.until(ExpectedConditions.elementToBeClickable(By.id("sso-baltimore")));
+        assertThat(provider.getText()).isEqualTo("Baltimore City (test provider)");
+        shot("23-sign-in-with-providers");
+        provider.click();                                        // to the provider, which answers at once, and back
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("sign-out")));
+        ready();
+        assertThat(text(By.id("who"))).startsWith("sso.baltimore.").contains("Legal officer");
+        shot("24-signed-in-through-sso");
+        // The session is GrantLine's own, bound to the jurisdiction the provider vouches for, with the mapped role.
+        String username = text(By.cssSelector("#who span")).split(" ")[0];
+        TestHttp.Response users = suite.http().get("/api/users?size=100&jurisdictionId=" + BALTIMORE, suite.token("admin"));
+        assertThat(users.status()).as(users.toString()).isEqualTo(200);
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> items = (List<Map<String, Object>>) users.json().get("items");
+        assertThat(items).filteredOn(u -> username.equals(u.get("username"))).singleElement()
+                .satisfies(u -> assertThat(u).containsEntry("jurisdictionId", BALTIMORE).containsEntry("roles", List.of("LEGAL_OFFICER")));
+        signOut();
+
+        oidc.enqueueCallback(new DefaultOAuth2TokenCallback("baltimore", "e2e-parks-" + System.currentTimeMillis(), "JWT",
+                List.of(SSO_CLIENT), Map.of("groups", List.of("parks-staff")), 3600));
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("sso-baltimore"))).click();
+        assertThat(text(By.cssSelector("#main .msg-error"))).contains("did not give you access to GrantLine");
+        assertThat(driver.findElements(By.id("sign-out"))).isEmpty();
+    }
+
+    @Order(13)
+    @Test
+    void baltimoresAgencyAdministratorInvitesAColleagueWhoSetsAPasswordFromTheEmailAndSignsIn() throws Exception {
+        String username = "web.invitee." + (System.currentTimeMillis() % 100000);
+        String email = username + "@baltimore.example";
+        signIn("baltimore.admin");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("tr[data-username='baltimore.official']")));
+        assertThat(driver.findElements(By.cssSelector("tr[data-username='doj.officer']"))).as("only Baltimore's users").isEmpty();
+        assertThat(driver.findElements(By.id("invite-jurisdiction"))).as("their own jurisdiction, always").isEmpty();
+        driver.findElement(By.id("invite-email")).sendKeys(email);
+        driver.findElement(By.id("invite-username")).sendKeys(username);
+        driver.findElement(By.id("invite-name")).sendKeys("Robin Invitee");
+        new Select(driver.findElement(By.id("invite-role"))).selectByValue("LEGAL_OFFICER");
+        assertThat(new Select(driver.findElement(By.id("invite-role"))).getOptions()).extracting(o -> o.getDomAttribute("value"))
+                .containsExactlyInAnyOrder("JURISDICTION_OFFICIAL", "LEGAL_OFFICER", "AGENCY_ADMIN");
+        driver.findElement(By.id("invite-user")).click();
+        assertThat(text(By.cssSelector("#users-status .msg"))).startsWith("An invitation is on its way to " + email);
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("invitation-" + username)));
+        shot("25-agency-admin-invites");
+        signOut();
+
+        // The email, as GreenMail received it: its link opens the web app's invitation page.
+        String link = org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
+                .ignoreExceptions().until(() -> invitationLink(email), java.util.Objects::nonNull);
+        assertThat(link).startsWith(suite.url() + "/#/invitation/");
+        driver.get(link);
+        ready();
+        String password = "robin-invitee-" + System.nanoTime();
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("invitation-password"))).sendKeys(password);
+        driver.findElement(By.id("invitation-password-again")).sendKeys(password);
+        driver.findElement(By.id("accept-invitation")).click();
+        assertThat(text(By.cssSelector("#invitation-status .msg"))).contains("Your account " + username + " is ready");
+        driver.findElement(By.id("go-sign-in")).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("sign-in")));
+        driver.findElement(By.id("username")).sendKeys(username);
+        driver.findElement(By.id("password")).sendKeys(password);
+        driver.findElement(By.id("sign-in")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("sign-out")));
+        ready();
+        assertThat(text(By.id("who"))).startsWith(username).contains("Legal officer");
+        shot("26-invitee-signed-in");
+        signOut();
+
+        // The link worked once.
+        driver.get(link);
+        ready();
+        assertThat(text(By.cssSelector("#invitation-status .msg-error"))).isNotBlank();
+        assertThat(driver.findElements(By.id("invitation-password"))).isEmpty();
+    }
+
+    /** The invitation link in the newest email GreenMail holds for {@code email}, or null if none has come. */
+    String invitationLink(String email) {
+        TestHttp.Response inbox = suite.mail().get("/api/user/" + email + "/messages/INBOX/", null);
+        if (inbox.status() != 200) {
+            return null;
+        }
+        // The text part may be quoted-printable: join its soft line breaks and decode '=' before reading the link.
+        String body = inbox.body().replace("=\\r\\n", "").replace("=\r\n", "").replace("=3D", "=");
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(http://[^\\s\"<\\\\]+/#/invitation/[A-Za-z0-9_-]+)").matcher(body);
+        String found = null;
+        while (m.find()) {
+            found = m.group(1);
+        }
+        return found;
     }
 }
