@@ -26,6 +26,7 @@ import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.transaction.Transactional;
+import org.grantline.notifications.directory.JurisdictionDirectory;
 import org.grantline.notifications.email.DigestEmail;
 import org.grantline.notifications.email.Ics;
 import org.grantline.notifications.owner.Owners;
@@ -53,6 +54,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Private calendar feeds: a user makes a feed URL with a secret token (only its SHA-256 is kept),
@@ -75,9 +78,12 @@ public class CalendarController {
     private final Owners owners;
 
     private final SignedFeeds signedFeeds;
+    private final JurisdictionDirectory directory;
+    private static final Logger LOG = LoggerFactory.getLogger(CalendarController.class);
 
     public CalendarController(CalendarFeedRepository feeds, TransactionOperations<Connection> tx, NotificationsConfig config,
-                              AuditTrail audit, Clock clock, Owners owners, SignedFeeds signedFeeds) {
+                              AuditTrail audit, Clock clock, Owners owners, SignedFeeds signedFeeds, JurisdictionDirectory directory) {
+        this.directory = directory;
         this.feeds = feeds;
         this.signedFeeds = signedFeeds;
         this.owners = owners;
@@ -186,6 +192,7 @@ public class CalendarController {
         }
         UUID scope = owner.seesAll() ? null : owner.jurisdictionId();
         Instant now = clock.instant();
+        nameUnnamedJurisdictions(scope);
         List<Ics.Event> events = tx.executeRead(status -> {
             List<Ics.Event> list = new ArrayList<>();
             try (PreparedStatement ps = status.getConnection().prepareStatement("SELECT id, condition_title, program_name, award_number, "
@@ -221,6 +228,54 @@ public class CalendarController {
         return HttpResponse.ok(Ics.calendar("GrantLine deadlines", events, now))
                 .contentType(MediaType.of("text/calendar; charset=utf-8"))
                 .header("Cache-Control", "private, max-age=300");
+    }
+
+    /**
+     * Every event names its jurisdiction: a requirement gets its jurisdiction's name when a reminder for it fans out,
+     * so one that no reminder has reached yet is named here, from the registry, once (the name is kept). If the
+     * registry cannot answer, the feed is served as it is and the names come at the next reading.
+     */
+    private void nameUnnamedJurisdictions(@Nullable UUID scope) {
+        List<UUID> unnamed = tx.executeRead(status -> {
+            List<UUID> ids = new ArrayList<>();
+            try (PreparedStatement ps = status.getConnection().prepareStatement("SELECT DISTINCT jurisdiction_id FROM tracked_requirement "
+                    + "WHERE jurisdiction_name IS NULL" + (scope != null ? " AND jurisdiction_id = ?" : "") + " LIMIT 5000")) {
+                if (scope != null) {
+                    ps.setObject(1, scope);
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        ids.add(Sql.uuid(rs, "jurisdiction_id"));
+                    }
+                }
+            }
+            return ids;
+        });
+        if (unnamed.isEmpty()) {
+            return;
+        }
+        Map<UUID, String> names;
+        try {
+            names = directory.names(unnamed);
+        } catch (RuntimeException e) {
+            LOG.warn("Calendar served without {} jurisdictions' names: the registry did not answer ({})", unnamed.size(), e.toString());
+            return;
+        }
+        tx.executeWrite(status -> {
+            try (PreparedStatement ps = status.getConnection().prepareStatement(
+                    "UPDATE tracked_requirement SET jurisdiction_name = ? WHERE jurisdiction_id = ? AND jurisdiction_name IS NULL")) {
+                for (UUID id : unnamed) {
+                    String name = names.get(id);
+                    if (name != null) {
+                        ps.setString(1, name);
+                        ps.setObject(2, id);
+                        ps.addBatch();
+                    }
+                }
+                ps.executeBatch();
+            }
+            return null;
+        });
     }
 
     static String hash(String token) {

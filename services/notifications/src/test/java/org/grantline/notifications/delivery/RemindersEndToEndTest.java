@@ -426,6 +426,8 @@ class RemindersEndToEndTest implements TestPropertyProvider {
         VEvent event = calendar.getEvents().stream().filter(e -> e.getUid().getValue().startsWith(mine.toString())).findFirst().orElseThrow();
         assertThat(event.getDateStart().getValue().toInstant()).isEqualTo(Instant.parse("2032-01-21T05:59:00Z"));
         assertThat(event.getAlarms()).hasSize(2);
+        // No reminder has gone out yet (the first is due on 14 January), and still the event names the jurisdiction.
+        assertThat(event.getSummary().getValue()).contains("(Milwaukee, MD)");
         assertThat(http.get("/api/calendar/ics/" + "x".repeat(43) + ".ics", null).status()).isEqualTo(404);
         assertThat(http.get("/api/calendar/feeds", null).status()).isEqualTo(401);
         String id = (String) created.json().get("id");
@@ -434,7 +436,7 @@ class RemindersEndToEndTest implements TestPropertyProvider {
         assertThat(http.get(path, null).status()).isEqualTo(404);
         TestHttp.Response doj = http.post("/api/calendar/feeds", TOKENS.dojOfficer(), Map.of());
         String all = http.get(((String) doj.json().get("url")).substring("https://grantline.test".length()), null).body();
-        assertThat(all).contains(mine.toString()).contains(theirs.toString());
+        assertThat(all).contains(mine.toString()).contains(theirs.toString()).contains("(Miami Beach\\, MD)");   // ICS text escapes the comma
     }
 
     @Test
