@@ -15,6 +15,13 @@ public interface InvitationRepository extends CrudRepository<Invitation, UUID> {
 
     Optional<Invitation> findByTokenHash(String tokenHash);
 
+    /**
+     * The invitation behind a link, its row locked until the transaction ends: acceptances of one
+     * link queue here, and each one after the first reads it as accepted.
+     */
+    @Query(value = "SELECT * FROM user_invitation WHERE token_hash = :tokenHash FOR UPDATE", nativeQuery = true)
+    Optional<Invitation> findByTokenHashForUpdate(String tokenHash);
+
     List<Invitation> findByJurisdictionIdOrderByCreatedAtDesc(UUID jurisdictionId);
 
     List<Invitation> findAllOrderByCreatedAtDesc();

@@ -30,6 +30,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -143,7 +144,7 @@ public class InvitationService {
         String hash = hasher.hash(password);   // bcrypt outside the transaction
         return tx.executeWrite(status -> {
             Instant now = now();
-            Invitation invitation = usable(token, now);
+            Invitation invitation = usable(invitations.findByTokenHashForUpdate(sha256(token)), now);
             if (users.existsByUsername(invitation.username())) {
                 throw Problems.conflict("duplicate-username", "The username " + invitation.username() + " is taken");
             }
@@ -171,8 +172,11 @@ public class InvitationService {
     }
 
     private Invitation usable(String token, Instant now) {
-        Invitation i = invitations.findByTokenHash(sha256(token))
-                .orElseThrow(() -> Problems.notFound("This invitation link is not known"));
+        return usable(invitations.findByTokenHash(sha256(token)), now);
+    }
+
+    private Invitation usable(Optional<Invitation> found, Instant now) {
+        Invitation i = found.orElseThrow(() -> Problems.notFound("This invitation link is not known"));
         return switch (i.status(now)) {
             case PENDING -> i;
             case ACCEPTED -> throw used();
