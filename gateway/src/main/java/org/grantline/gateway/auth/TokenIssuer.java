@@ -21,7 +21,8 @@ import java.util.UUID;
 /**
  * Signs access tokens: RS256, with sub, roles, jurisdiction (where bound), iss, aud, iat, nbf, exp
  * and jti; a person's token also carries its sign-in session ({@code sid}) and the user's token
- * version ({@code ver}), which the revocation list refers to.
+ * version ({@code ver}), an API client's token the client's version ({@code ver}), which the
+ * revocation list refers to.
  */
 @Singleton
 public class TokenIssuer {
@@ -66,6 +67,22 @@ public class TokenIssuer {
         return sign(service, service, List.of(Roles.SERVICE), null, null, null, serviceTokenLifetime);
     }
 
+    /**
+     * An API client's token: a person's lifetime, never past the client's expiry, with the client's
+     * version as {@code ver} (rotating or revoking the client raises it, which revokes the token).
+     */
+    public AccessToken forClient(String subject, String name, List<String> roles, UUID jurisdiction, long version,
+                                 Instant clientExpiresAt) {
+        Duration lifetime = userTokenLifetime;
+        if (clientExpiresAt != null) {
+            Duration left = Duration.between(Instant.now(), clientExpiresAt);
+            if (left.compareTo(lifetime) < 0) {
+                lifetime = left.isNegative() ? Duration.ZERO : left;
+            }
+        }
+        return sign(subject, name, roles, jurisdiction, null, version, lifetime);
+    }
+
     /** The longest any access token lives: revocations are kept this long (and a minute of clock skew). */
     public Duration longestLifetime() {
         return userTokenLifetime.compareTo(serviceTokenLifetime) > 0 ? userTokenLifetime : serviceTokenLifetime;
@@ -88,7 +105,10 @@ public class TokenIssuer {
             claims.claim(Roles.JURISDICTION_CLAIM, jurisdiction.toString());
         }
         if (session != null) {
-            claims.claim(TokenClaims.SESSION, session.toString()).claim(TokenClaims.VERSION, version);
+            claims.claim(TokenClaims.SESSION, session.toString());
+        }
+        if (version != null) {
+            claims.claim(TokenClaims.VERSION, version);
         }
         SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(keys.algorithm())
                 .keyID(keys.privateKey().getKeyID()).type(JOSEObjectType.JWT).build(), claims.build());
