@@ -1,9 +1,12 @@
 package org.grantline.gateway.apiclient;
 
+import static org.grantline.gateway.auth.Secrets.sha256;
+
 import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
+import org.grantline.gateway.auth.Secrets;
 import org.grantline.gateway.auth.TokenIssuer;
 import org.grantline.gateway.auth.TokenMessages;
 import org.grantline.gateway.revocation.TokenRevocations;
@@ -16,12 +19,8 @@ import org.slf4j.LoggerFactory;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -39,7 +38,6 @@ import java.util.UUID;
 public class ApiClientService {
     static final String ENTITY = "api-client";
     private static final Logger LOG = LoggerFactory.getLogger(ApiClientService.class);
-    private static final SecureRandom RANDOM = new SecureRandom();
     /** Compared against for an unknown client id, so that an unknown id costs what a known one does. */
     private static final String NO_HASH = sha256("no such client");
 
@@ -67,7 +65,7 @@ public class ApiClientService {
         if (clients.existsByName(command.name())) {
             throw duplicateName(command.name());
         }
-        String secret = newSecret();
+        String secret = Secrets.random();
         ApiClient saved;
         try {
             saved = clients.save(new ApiClient(UUID.randomUUID(), command.name(), String.join(",", roles), jurisdiction,
@@ -112,7 +110,7 @@ public class ApiClientService {
             case ACTIVE -> {
             }
         }
-        String secret = newSecret();
+        String secret = Secrets.random();
         ApiClient rotated = clients.update(current.withSecret(sha256(secret), now));
         // The row's version is now one above the one read (else the update failed as stale: 409).
         revocations.revokeBelow(current.subject(), current.version() + 1);
@@ -183,19 +181,7 @@ public class ApiClientService {
         return Problems.conflict("duplicate-api-client-name", "An API client named " + name + " exists already");
     }
 
-    private static String newSecret() {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    }
 
-    static String sha256(String value) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     private static Instant now() {
         return Instant.now().truncatedTo(ChronoUnit.MICROS);

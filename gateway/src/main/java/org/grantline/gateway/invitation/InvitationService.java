@@ -1,10 +1,13 @@
 package org.grantline.gateway.invitation;
 
+import static org.grantline.gateway.auth.Secrets.sha256;
+
 import io.micronaut.context.annotation.Value;
 import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
+import org.grantline.gateway.auth.Secrets;
 import org.grantline.gateway.auth.PasswordHasher;
 import org.grantline.gateway.auth.TokenIssuer;
 import org.grantline.gateway.user.AgencyScope;
@@ -19,16 +22,10 @@ import org.grantline.shared.security.Roles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -44,7 +41,6 @@ import java.util.UUID;
 public class InvitationService {
     static final String ENTITY = "invitation";
     private static final Logger LOG = LoggerFactory.getLogger(InvitationService.class);
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final InvitationRepository invitations;
     private final AppUserRepository users;
@@ -83,7 +79,7 @@ public class InvitationService {
             throw Problems.invalid("jurisdictionId", "an invitation is to one jurisdiction");
         }
         List<String> roles = UserService.checkRoles(command.roles(), jurisdiction);
-        String token = newToken();
+        String token = Secrets.random();
         Instant now = now();
         Invitation saved = tx.executeWrite(status -> {
             if (users.existsByUsername(command.username()) || invitations.pendingFor(command.username(), now)) {
@@ -212,19 +208,7 @@ public class InvitationService {
                 i.invitedBy(), i.createdAt(), i.expiresAt(), i.acceptedAt(), i.userId(), now, i.version());
     }
 
-    private static String newToken() {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    }
 
-    static String sha256(String value) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     private static Instant now() {
         return Instant.now().truncatedTo(ChronoUnit.MICROS);

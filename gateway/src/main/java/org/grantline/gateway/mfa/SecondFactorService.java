@@ -1,7 +1,10 @@
 package org.grantline.gateway.mfa;
 
+import static org.grantline.gateway.auth.Secrets.sha256;
+
 import io.micronaut.http.HttpStatus;
 import jakarta.inject.Singleton;
+import org.grantline.gateway.auth.Secrets;
 import org.grantline.gateway.auth.RefreshTokenRepository;
 import org.grantline.gateway.revocation.TokenRevocations;
 import org.grantline.gateway.user.AppUser;
@@ -12,15 +15,10 @@ import org.grantline.shared.problem.Problems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -75,7 +73,7 @@ public class SecondFactorService {
             return Optional.empty();
         }
         SignInChallenge.Purpose purpose = confirmed ? SignInChallenge.Purpose.VERIFY : SignInChallenge.Purpose.ENROL;
-        String token = randomToken();
+        String token = Secrets.random();
         Instant now = now();
         challenges.save(new SignInChallenge(UUID.randomUUID(), sha256(token), user.id(), purpose, source, 0, now,
                 now.plus(policy.getChallengeLifetime()), null));
@@ -286,19 +284,7 @@ public class SecondFactorService {
         return code.strip().replace(" ", "").toLowerCase(Locale.ROOT);
     }
 
-    private static String randomToken() {
-        byte[] random = new byte[32];
-        RANDOM.nextBytes(random);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-    }
 
-    static String sha256(String value) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     private static Instant now() {
         return Instant.now().truncatedTo(ChronoUnit.MICROS);

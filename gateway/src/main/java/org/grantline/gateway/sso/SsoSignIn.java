@@ -1,5 +1,7 @@
 package org.grantline.gateway.sso;
 
+import static org.grantline.gateway.auth.Secrets.sha256;
+
 import jakarta.inject.Singleton;
 import org.grantline.gateway.auth.PasswordHasher;
 import org.grantline.gateway.revocation.TokenRevocations;
@@ -12,15 +14,11 @@ import org.grantline.shared.security.Roles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.Collection;
-import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -186,11 +184,4 @@ public class SsoSignIn {
         return s.length() <= max ? s : s.substring(0, max);
     }
 
-    private static String sha256(String value) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -187,13 +187,13 @@ class AuthFlowTest implements TestPropertyProvider {
         java.time.Instant now = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         String stale = "stale-" + UUID.randomUUID();
         String recent = "recent-" + UUID.randomUUID();
-        refreshTokens.save(new RefreshToken(UUID.randomUUID(), userId, UUID.randomUUID(), LoginService.sha256(stale),
+        refreshTokens.save(new RefreshToken(UUID.randomUUID(), userId, UUID.randomUUID(), Secrets.sha256(stale),
                 now.minus(Duration.ofDays(3)), now.minus(Duration.ofDays(2)), null));
-        refreshTokens.save(new RefreshToken(UUID.randomUUID(), userId, UUID.randomUUID(), LoginService.sha256(recent),
+        refreshTokens.save(new RefreshToken(UUID.randomUUID(), userId, UUID.randomUUID(), Secrets.sha256(recent),
                 now.minus(Duration.ofHours(9)), now.minus(Duration.ofHours(1)), null));
         cleanup.deleteExpired();
-        assertThat(refreshTokens.findByTokenHash(LoginService.sha256(stale))).isEmpty();
-        assertThat(refreshTokens.findByTokenHash(LoginService.sha256(recent))).as("replays of it are still recognised").isPresent();
+        assertThat(refreshTokens.findByTokenHash(Secrets.sha256(stale))).isEmpty();
+        assertThat(refreshTokens.findByTokenHash(Secrets.sha256(recent))).as("replays of it are still recognised").isPresent();
     }
 
     @Test
