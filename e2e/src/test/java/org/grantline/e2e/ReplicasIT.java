@@ -167,7 +167,11 @@ class ReplicasIT {
         }
 
         // Both replicas of each service started on the same empty database at once.
+        // The demo data is loaded in the background once the registry answers (DemoGrants retries
+        // every 10 s); on two loaded cores that can come after the suite reports UP, so wait for it.
         String doj = token(gateway1, "doj.officer");
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> log("grants-1").contains("Demo awards ready") || log("grants-2").contains("Demo awards ready"));
         List<String> cases = gateway1.get("/api/court-orders", doj).jsonList().stream()
                 .map(o -> (String) ((Map<String, Object>) o).get("caseNumber")).toList();
         assertThat(cases).contains("1:17-cv-05720").doesNotHaveDuplicates();
