@@ -29,7 +29,7 @@ public record ApiClient(@Id UUID id,
                         @Version Long version) {
 
     /** The prefix of an API client's token subject: never a username (usernames have no colon). */
-    public static final String SUBJECT_PREFIX = "client:";
+    public static final String SUBJECT_PREFIX = org.grantline.shared.security.Caller.API_CLIENT_PREFIX;
 
     public List<String> roleList() {
         return Arrays.asList(roles.split(","));

@@ -25,6 +25,14 @@ public record Caller(String subject, Collection<String> roles, Optional<UUID> ju
         return new Caller(authentication.getName(), authentication.getRoles(), jurisdiction);
     }
 
+    /** Subjects of API clients' tokens start so (the gateway's usernames cannot hold a colon). */
+    public static final String API_CLIENT_PREFIX = "client:";
+
+    /** True for an integration's API client (client credentials), not a person. */
+    public boolean apiClient() {
+        return subject != null && subject.startsWith(API_CLIENT_PREFIX);
+    }
+
     public boolean has(String role) {
         return roles.contains(role);
     }

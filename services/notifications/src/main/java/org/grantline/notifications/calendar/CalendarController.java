@@ -110,6 +110,11 @@ public class CalendarController {
         if (caller.has(Roles.SERVICE)) {
             throw Problems.forbidden("Calendar feeds are for people");
         }
+        if (caller.apiClient()) {
+            // A feed is an anonymous link that lives by its owner's account (Owners); an API client has
+            // none, so its feed would answer 404 at once. Integrations read the deadlines through the API.
+            throw Problems.forbidden("Calendar feeds are for people; an API client reads deadlines through the API");
+        }
         UUID jurisdiction = null;
         if (!caller.seesAllJurisdictions()) {
             jurisdiction = caller.jurisdictionId().orElseThrow(() -> Problems.forbidden("No jurisdiction bound to this user"));

@@ -88,6 +88,11 @@ public class WebhookController {
     @Transactional
     public HttpResponse<WebhookView> register(@Body @Valid WebhookCommand command, Authentication authentication) {
         Caller caller = Caller.of(authentication);
+        if (caller.apiClient()) {
+            // A webhook is posted only while its owner's account is enabled (Owners asks the gateway
+            // about a person); an API client's would never be posted, so it is refused at once.
+            throw Problems.forbidden("Webhooks are registered by a person of the agency; an API client cannot own one");
+        }
         UUID jurisdiction = command.jurisdictionId();
         if (!caller.seesAllJurisdictions()) {
             UUID own = caller.jurisdictionId().orElseThrow(() -> Problems.forbidden("No jurisdiction bound to this user"));

@@ -12,6 +12,7 @@ import org.grantline.notifications.GrantsStub;
 import org.grantline.notifications.JurisdictionStub;
 import org.grantline.notifications.NotificationsTestSupport;
 import org.grantline.notifications.TestClock;
+import org.grantline.shared.security.Roles;
 import org.grantline.shared.test.Races;
 import org.grantline.shared.test.TestHttp;
 import org.grantline.shared.test.TestTokens;
@@ -104,6 +105,31 @@ class OwnersTargetsAndRacesTest implements TestPropertyProvider {
         TestHttp.Response r = http.get("/api/notifications/webhooks/" + hook + "/deliveries", token);
         assertThat(r.status()).as(r.toString()).isEqualTo(200);
         return (List<Map<String, Object>>) r.json().get("items");
+    }
+
+    /**
+     * An API client (client credentials, subject {@code client:<name>}) has no account for Owners to
+     * follow: its feed would answer 404 at once and its webhook would never be posted, so both are
+     * refused with a clear 403 and nothing is stored; the same roles as a person are accepted.
+     */
+    @Test
+    void anApiClientOwnsNeitherACalendarFeedNorAWebhook() {
+        UUID city = city("Frederick");
+        for (String client : List.of(TOKENS.token("client:records-system", List.of(Roles.JURISDICTION_OFFICIAL), city),
+                TOKENS.token("client:doj-dashboard", List.of(Roles.DOJ_OFFICER), null))) {
+            TestHttp.Response feed = http.post("/api/calendar/feeds", client, Map.of());
+            assertThat(feed.status()).as(feed.toString()).isEqualTo(403);
+            assertThat(feed.isProblem()).isTrue();
+            assertThat(feed.body()).contains("API client");
+            TestHttp.Response hook = http.post("/api/notifications/webhooks", client, Map.of("url", "https://93.184.215.14/hook"));
+            assertThat(hook.status()).as(hook.toString()).isEqualTo(403);
+            assertThat(hook.body()).contains("API client");
+            TestHttp.Response feeds = http.get("/api/calendar/feeds", client);
+            assertThat(feeds.status()).as(feeds.toString()).isEqualTo(200);
+            assertThat(feeds.body()).isEqualTo("[]");
+        }
+        // A person with the same role and jurisdiction still may.
+        assertThat(http.post("/api/calendar/feeds", TOKENS.official(city), Map.of()).status()).isEqualTo(201);
     }
 
     @Test

@@ -1,0 +1,90 @@
+package org.grantline.notifications.account;
+
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Status;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import org.grantline.notifications.email.ImmediateMail;
+import org.grantline.shared.audit.AuditTrail;
+import org.grantline.shared.openapi.NoContent;
+import org.grantline.shared.openapi.ProblemResponses;
+import org.grantline.shared.problem.Problems;
+import org.grantline.shared.security.Roles;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Map;
+
+import static org.grantline.notifications.email.ImmediateMail.esc;
+
+/**
+ * Service to service only: the gateway (its own token, subject {@code gateway}) has a person told
+ * about a change to their own account that they did not make themselves — today an administrator's
+ * reset of their second factor. Sent at once ({@link ImmediateMail}; no opting out, no
+ * List-Unsubscribe) and audited; mail down is {@code 503 mail-unavailable}. Not under a prefix the
+ * gateway routes, so nobody outside reaches it through the gateway.
+ */
+@Controller("/internal/account-emails")
+@Secured(Roles.SERVICE)
+@ExecuteOn(TaskExecutors.BLOCKING)
+@ProblemResponses.Authenticated
+@Tag(name = "Service to service")
+public class AccountEmailController {
+    private static final Logger LOG = LoggerFactory.getLogger(AccountEmailController.class);
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+    static final String GATEWAY = "gateway";
+
+    private final ImmediateMail mail;
+    private final AuditTrail audit;
+
+    public AccountEmailController(ImmediateMail mail, AuditTrail audit) {
+        this.mail = mail;
+        this.audit = audit;
+    }
+
+    @Post
+    @Operation(summary = "Emails a person a notice about their own account, e.g. their second factor was reset (the gateway only)")
+    @NoContent
+    @Status(HttpStatus.NO_CONTENT)
+    @ProblemResponses.BadRequest
+    @ProblemResponses.ServiceUnavailable
+    public void send(@Body @Valid AccountEmailCommand command, Authentication caller) {
+        if (!GATEWAY.equals(caller.getName())) {
+            throw Problems.forbidden("Only the gateway sends account notices");
+        }
+        String when = WHEN.format(command.at());
+        String signIn = mail.appUrl() + "/";
+        // One kind today; a switch so that a new kind cannot be added without its text.
+        String subject = switch (command.kind()) {
+            case SECOND_FACTOR_RESET -> "Your GrantLine second factor was reset";
+        };
+        String text = "Hello " + command.displayName() + ",\n\n" + command.by() + " reset the second factor (authenticator app and"
+                + " recovery codes) of your GrantLine account " + command.username() + " on " + when + ". Every session of the"
+                + " account was ended.\n\nAt your next sign-in you will set up an authenticator again: " + signIn
+                + "\n\nIf you did not ask for this, tell your administrator or DOJ's grant office at once: someone may be trying"
+                + " to take over your account.\n";
+        String html = "<p>Hello " + esc(command.displayName()) + ",</p><p>" + esc(command.by()) + " reset the second factor"
+                + " (authenticator app and recovery codes) of your GrantLine account <b>" + esc(command.username()) + "</b> on "
+                + esc(when) + ". Every session of the account was ended.</p><p>At your next <a href=\"" + esc(signIn)
+                + "\">sign-in</a> you will set up an authenticator again.</p><p><b>If you did not ask for this</b>, tell your"
+                + " administrator or DOJ's grant office at once: someone may be trying to take over your account.</p>";
+        try {
+            mail.send(command.to(), subject, html, text, Map.of("X-GrantLine-Account-Notice", command.kind().name()));
+        } catch (RuntimeException e) {
+            LOG.warn("Account notice {} for user {} not sent: {}", command.kind(), command.userId(), e.toString());
+            throw e;
+        }
+        audit.record("account-email.sent", "user", command.userId(), null,
+                Map.of("kind", command.kind().name(), "to", command.to(), "username", command.username(), "by", command.by()));
+    }
+}
