@@ -439,7 +439,13 @@ class WebIT {
         signOut();
 
         signIn("admin");
+        // A lost authenticator: the admin resets the second factor, confirms, and is told the user has no address to be emailed at.
         WebElement row = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("tr[data-username='" + username + "']")));
+        row.findElement(By.cssSelector("button[data-action='reset-second-factor']")).click();
+        wait.until(ExpectedConditions.alertIsPresent()).accept();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("users-status"), "second factor is reset"));
+        assertThat(text(By.cssSelector("#users-status .msg"))).contains("could not be emailed");
+        row = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("tr[data-username='" + username + "']")));
         row.findElement(By.cssSelector("button.danger")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("users-status"), "disabled"));
         // The list is drawn again after the change: read the row anew until it shows it.

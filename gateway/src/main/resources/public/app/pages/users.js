@@ -1,4 +1,4 @@
-// Users. Admins change anyone; auditors read; an agency administrator manages their own
+// Users. Admins change anyone (and reset a lost second factor); auditors read; an agency administrator manages their own
 // jurisdiction's users: invite, change role among the jurisdiction roles, disable and enable.
 import { get, post, put } from '../api.js';
 import { fill, add, h, table, message, errorText, field, select, ROLE_NAMES, jurisdiction } from '../ui.js';
@@ -79,7 +79,16 @@ export default async function (main, { role, session }) {
         await load();
       } catch (e) { fill(status, message('error', errorText(e))); }
     } }, 'Save role', h('span', { class: 'sr-only' }, ' of ' + u.username));
-    return h('div', { class: 'actions' }, toggle, roleSelect, jur, save);
+    // Lost authenticator: admins only; the user's sessions end and they are told by email.
+    const reset = admin ? h('button', { type: 'button', class: 'secondary', dataset: { action: 'reset-second-factor' }, onclick: async () => {
+      if (!window.confirm(`Reset ${u.username}'s second factor? Their authenticator and recovery codes stop working and every session of theirs ends.`)) return;
+      try {
+        const r = await post(`/api/users/${u.id}/second-factor/reset`);
+        fill(status, message('ok', `${u.username}'s second factor is reset and their sessions have ended; `
+          + (r.userEmailed ? 'they were told by email.' : 'they could not be emailed (no address, or mail is down): tell them yourself.')));
+      } catch (e) { fill(status, message('error', errorText(e))); }
+    } }, 'Reset second factor', h('span', { class: 'sr-only' }, ' of ' + u.username)) : null;
+    return h('div', { class: 'actions' }, toggle, roleSelect, jur, save, reset);
   }
   await load();
 }

@@ -10,6 +10,8 @@ import jakarta.inject.Singleton;
 import org.grantline.gateway.auth.Secrets;
 import org.grantline.gateway.auth.PasswordHasher;
 import org.grantline.gateway.auth.TokenIssuer;
+import org.grantline.gateway.mail.InvitationMail;
+import org.grantline.gateway.mail.NotificationsMailClient;
 import org.grantline.gateway.user.AgencyScope;
 import org.grantline.gateway.user.AppUser;
 import org.grantline.gateway.user.AppUserRepository;

@@ -63,13 +63,13 @@ public class SecondFactorController {
                 secondFactor.confirmEnrolment(person(caller), code.code(), AuthController.clientAddress(http)));
     }
 
-    /** Lost authenticator: the factor and recovery codes go and the user's sessions end (audited). */
+    /** Lost authenticator: the factor and recovery codes go, the user's sessions end and the user is emailed (audited). */
     @Post("/api/users/{id}/second-factor/reset")
     @ProblemResponses.BadRequest
     @ProblemResponses.NotFound
     @Secured(Roles.ADMIN)
-    public SecondFactorMessages.Status reset(UUID id) {
-        return secondFactor.reset(id);
+    public SecondFactorMessages.Reset reset(UUID id, Authentication caller) {
+        return secondFactor.reset(id, caller.getName());
     }
 
     private AppUser person(Authentication caller) {

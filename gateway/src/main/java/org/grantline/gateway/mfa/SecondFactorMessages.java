@@ -51,6 +51,11 @@ public final class SecondFactorMessages {
                          boolean required, @Nullable Instant lockedUntil) {
     }
 
+    /** After an administrator's reset: the user's second factor now, and whether they were told by email. */
+    @Serdeable
+    public record Reset(boolean enrolled, boolean pending, long recoveryCodesLeft, boolean required, boolean userEmailed) {
+    }
+
     @Serdeable
     public record RecoveryCodes(List<String> recoveryCodes) {
     }

@@ -7,6 +7,9 @@ import jakarta.inject.Singleton;
 import org.grantline.gateway.auth.Secrets;
 import org.grantline.gateway.auth.RefreshTokenRepository;
 import org.grantline.gateway.revocation.TokenRevocations;
+import org.grantline.gateway.auth.TokenIssuer;
+import org.grantline.gateway.mail.AccountMail;
+import org.grantline.gateway.mail.NotificationsMailClient;
 import org.grantline.gateway.user.AppUser;
 import org.grantline.gateway.user.AppUserRepository;
 import org.grantline.shared.audit.AuditTrail;
@@ -50,11 +53,13 @@ public class SecondFactorService {
     private final TokenRevocations revocations;
     private final SecondFactorPolicy policy;
     private final AuditTrail audit;
+    private final NotificationsMailClient mail;
+    private final TokenIssuer tokens;
 
     public SecondFactorService(TotpFactorRepository factors, RecoveryCodeRepository recoveryCodes,
                                SignInChallengeRepository challenges, AppUserRepository users,
                                RefreshTokenRepository refreshTokens, TokenRevocations revocations,
-                               SecondFactorPolicy policy, AuditTrail audit) {
+                               SecondFactorPolicy policy, AuditTrail audit, NotificationsMailClient mail, TokenIssuer tokens) {
         this.factors = factors;
         this.recoveryCodes = recoveryCodes;
         this.challenges = challenges;
@@ -63,6 +68,8 @@ public class SecondFactorService {
         this.revocations = revocations;
         this.policy = policy;
         this.audit = audit;
+        this.mail = mail;
+        this.tokens = tokens;
     }
 
     /** After a right password: nothing more to do (empty), or the 401 that asks for a code or for enrolment. */
@@ -166,9 +173,12 @@ public class SecondFactorService {
     /**
      * An administrator removes a user's second factor (lost phone): the authenticator and its
      * recovery codes go, and every session of the user ends; if their role requires one they
-     * enrol again at the next sign-in.
+     * enrol again at the next sign-in. The user is then told by email at once (notifications'
+     * account notice), so that a reset they did not ask for is noticed: the reset stands whatever
+     * the mail does, and {@code userEmailed} says whether SMTP took the notice (false, audited as
+     * {@code mfa.reset-not-emailed} with the reason, when the user has no address or mail is down).
      */
-    public SecondFactorMessages.Status reset(UUID userId) {
+    public SecondFactorMessages.Reset reset(UUID userId, String by) {
         AppUser user = users.findById(userId).orElseThrow(() -> Problems.notFound("No user " + userId));
         SecondFactorMessages.Status before = status(user);
         if (factors.existsById(userId)) {
@@ -181,10 +191,28 @@ public class SecondFactorService {
         revocations.revokeBelow(ended.username(), ended.tokenVersion());
         SecondFactorMessages.Status after = status(ended);
         audit.record("mfa.reset", ENTITY, userId, before, after);
-        // The notifications service has no mail path for account notices yet: the reset is
-        // audited and logged, and the user is not emailed (README, "Two-factor sign-in").
-        LOG.info("Second factor of '{}' reset by an administrator; their sessions ended", user.username());
-        return after;
+        LOG.info("Second factor of '{}' reset by '{}'; their sessions ended", user.username(), by);
+        String notEmailed = tellTheUser(ended, by, now);
+        if (notEmailed != null) {
+            LOG.warn("The reset of '{}' was not emailed to them: {}", user.username(), notEmailed);
+            audit.record("mfa.reset-not-emailed", ENTITY, userId, null, Map.of("reason", notEmailed));
+        }
+        return new SecondFactorMessages.Reset(after.enrolled(), after.pending(), after.recoveryCodesLeft(), after.required(),
+                notEmailed == null);
+    }
+
+    /** Null when SMTP took the notice, else why not. */
+    private String tellTheUser(AppUser user, String by, Instant at) {
+        if (user.email() == null || user.email().isBlank()) {
+            return "the user has no email address";
+        }
+        try {
+            mail.account("Bearer " + tokens.forService("gateway").token(), new AccountMail(AccountMail.Kind.SECOND_FACTOR_RESET,
+                    user.id(), user.email(), user.displayName(), user.username(), by, at));
+            return null;
+        } catch (RuntimeException e) {   // refused, unreachable, no instance known, mail down (503)
+            return "notifications did not send it (" + e.getMessage() + ")";
+        }
     }
 
     private List<String> confirm(AppUser user, String code, String source) {

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.TestInstance;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
@@ -95,6 +96,36 @@ class ApiClientTest implements TestPropertyProvider {
         String taken = name();
         assertThat(create(admin, taken, List.of(Roles.DOJ_OFFICER), null).status()).isEqualTo(201);
         assertThat(create(doj, taken, List.of(Roles.DOJ_OFFICER), null).status()).isEqualTo(409);
+    }
+
+    /** A client's expiry bounds everything: its token's lifetime and exp claim, then new tokens (401) and the old one. */
+    @Test
+    void anExpiringClientsTokenNeverOutlivesItAndAfterwardsItGetsNone() {
+        Instant expiresAt = Instant.now().plusSeconds(6).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        TestHttp.Response created = http.post("/api/api-clients", doj, Map.of("name", name(), "roles", List.of(Roles.DOJ_OFFICER),
+                "expiresAt", expiresAt.toString()));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        String id = (String) created.json().get("clientId");
+        String secret = (String) created.json().get("clientSecret");
+
+        TestHttp.Response token = basic(id, secret);
+        assertThat(token.status()).as(token.toString()).isEqualTo(200);
+        assertThat(((Number) token.json().get("expires_in")).longValue()).isBetween(0L, 6L);   // not the usual 10 minutes
+        String access = (String) token.json().get("access_token");
+        String claims = new String(Base64.getUrlDecoder().decode(access.split("\\.")[1]), StandardCharsets.UTF_8);
+        java.util.regex.Matcher exp = java.util.regex.Pattern.compile("\"exp\":(\\d+)").matcher(claims);
+        assertThat(exp.find()).as(claims).isTrue();
+        assertThat(Long.parseLong(exp.group(1))).isLessThanOrEqualTo(expiresAt.getEpochSecond());
+        assertThat(http.get("/api/me", access).status()).isEqualTo(200);
+
+        await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(250))
+                .until(() -> Instant.now().isAfter(expiresAt.plusMillis(500)));
+        TestHttp.Response refused = basic(id, secret);
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(401);
+        assertThat(refused.isProblem()).isTrue();
+        assertThat(http.get("/api/api-clients/" + id, doj).json()).containsEntry("status", "EXPIRED");
+        await().atMost(Duration.ofSeconds(70)).pollInterval(Duration.ofMillis(500))
+                .untilAsserted(() -> assertThat(http.get("/api/me", access).status()).isEqualTo(401));
     }
 
     @Test

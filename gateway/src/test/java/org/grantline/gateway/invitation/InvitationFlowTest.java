@@ -8,6 +8,7 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import org.grantline.gateway.GatewayTestSupport;
+import org.grantline.gateway.NotificationsStandIn;
 import org.grantline.shared.audit.AuditEvent;
 import org.grantline.shared.audit.AuditTrail;
 import org.grantline.shared.security.Roles;

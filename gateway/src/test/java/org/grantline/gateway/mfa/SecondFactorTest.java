@@ -5,17 +5,21 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import org.grantline.gateway.GatewayTestSupport;
+import org.grantline.gateway.NotificationsStandIn;
 import org.grantline.gateway.web.WebCsrf;
 import org.grantline.shared.audit.AuditTrail;
 import org.grantline.shared.security.Roles;
 import org.grantline.shared.test.TestHttp;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,6 +51,7 @@ class SecondFactorTest implements TestPropertyProvider {
     EmbeddedServer server;
     @Inject
     AuditTrail audit;
+    final NotificationsStandIn notifications = new NotificationsStandIn();
     TestHttp http;
     String adminToken;
     String origin;
@@ -57,7 +62,13 @@ class SecondFactorTest implements TestPropertyProvider {
     public Map<String, String> getProperties() {
         Map<String, String> properties = new HashMap<>(GatewayTestSupport.properties(ADMIN));
         properties.put("grantline.mfa.required-roles", "ADMIN,DOJ_OFFICER,LEGAL_OFFICER");
+        properties.put("micronaut.http.services.notifications.urls", notifications.url());
         return properties;
+    }
+
+    @AfterAll
+    void stop() {
+        notifications.close();
     }
 
     @BeforeAll
@@ -211,7 +222,8 @@ class SecondFactorTest implements TestPropertyProvider {
 
         TestHttp.Response reset = http.post("/api/users/" + id + "/second-factor/reset", adminToken, Map.of());
         assertThat(reset.status()).as(reset.toString()).isEqualTo(200);
-        assertThat(reset.json()).containsEntry("enrolled", false).containsEntry("recoveryCodesLeft", 0);
+        assertThat(reset.json()).containsEntry("enrolled", false).containsEntry("recoveryCodesLeft", 0)
+                .containsEntry("userEmailed", false);   // created without an address
         await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(100))
                 .until(() -> http.get("/api/me", officerToken).status() == 401);
         assertThat(http.post("/oauth/access_token", null, Map.of("grant_type", "refresh_token",
@@ -225,6 +237,49 @@ class SecondFactorTest implements TestPropertyProvider {
         enrolAtSignIn(officer);
         assertThat(http.post("/api/users/" + UUID.randomUUID() + "/second-factor/reset", adminToken, Map.of()).status())
                 .isEqualTo(404);
+    }
+
+    /**
+     * The user is told of a reset at once, through notifications' account-notice path with the
+     * gateway's own service token; with mail down the reset still stands (sessions ended), the answer
+     * says the user was not emailed and the trail says why.
+     */
+    @Test
+    void theUserIsEmailedOfAResetAndWithMailDownTheResetStandsAndTheTrailSaysSo() {
+        String officer = GatewayTestSupport.unique("doj");
+        String address = officer + "@doj.test";
+        assertThat(http.post("/api/users", adminToken, Map.of("username", officer, "displayName", "Dora Officer", "email", address,
+                "password", PASSWORD, "roles", List.of(Roles.DOJ_OFFICER))).status()).isEqualTo(201);
+        String id = userId(http, adminToken, officer);
+        enrolAtSignIn(officer);
+
+        TestHttp.Response reset = http.post("/api/users/" + id + "/second-factor/reset", adminToken, Map.of());
+        assertThat(reset.status()).as(reset.toString()).isEqualTo(200);
+        assertThat(reset.json()).containsEntry("enrolled", false).containsEntry("userEmailed", true);
+        NotificationsStandIn.Received notice = notifications.to(NotificationsStandIn.ACCOUNT_NOTICES).stream()
+                .filter(r -> address.equals(r.field("to"))).findFirst().orElseThrow();
+        assertThat(notice.field("kind")).isEqualTo("SECOND_FACTOR_RESET");
+        assertThat(notice.field("username")).isEqualTo(officer);
+        assertThat(notice.field("userId")).isEqualTo(id);
+        assertThat(notice.field("by")).isEqualTo(ADMIN);
+        String payload = new String(Base64.getUrlDecoder().decode(notice.authorization().substring("Bearer ".length()).split("\\.")[1]),
+                StandardCharsets.UTF_8);
+        assertThat(payload).contains("\"sub\":\"gateway\"", "SERVICE");
+        assertThat(actions(officer)).contains("mfa.reset").doesNotContain("mfa.reset-not-emailed");
+
+        enrolAtSignIn(officer);
+        notifications.failing = true;
+        try {
+            TestHttp.Response unmailed = http.post("/api/users/" + id + "/second-factor/reset", adminToken, Map.of());
+            assertThat(unmailed.status()).as(unmailed.toString()).isEqualTo(200);
+            assertThat(unmailed.json()).containsEntry("enrolled", false).containsEntry("userEmailed", false);
+        } finally {
+            notifications.failing = false;
+        }
+        assertThat(actions(officer).stream().filter("mfa.reset"::equals).count()).isEqualTo(2);
+        assertThat(actions(officer)).contains("mfa.reset-not-emailed");
+        // The reset stood: the next sign-in leads through enrolment again.
+        challenge(password(officer), "second-factor-enrolment-required");
     }
 
     @Test

@@ -1,4 +1,4 @@
-package org.grantline.gateway.invitation;
+package org.grantline.gateway.mail;
 
 import io.micronaut.serde.annotation.Serdeable;
 
