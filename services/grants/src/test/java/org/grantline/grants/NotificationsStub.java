@@ -9,6 +9,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -18,9 +19,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The notifications service's change intake ({@code POST /api/reminders/changes}) over real HTTP,
- * for the outbox relay's tests: it takes only this service's own token (the one {@link DocumentsStub}
- * hands out as the gateway), records each id it was told and when, and can answer 503 like a service that is down.
+ * The notifications service's change intake ({@code POST /api/reminders/changes}) and message intake
+ * ({@code POST /api/messages/notices}) over real HTTP, for the outbox relays' tests: it takes only this
+ * service's own token (the one {@link DocumentsStub} hands out as the gateway), records each id it was
+ * told and when and each notice body, and can answer 503 like a service that is down (or any status
+ * to notices, {@link #noticeStatus}).
  */
 public final class NotificationsStub implements AutoCloseable {
     private static final Pattern UUID_PATTERN = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
@@ -35,6 +38,13 @@ public final class NotificationsStub implements AutoCloseable {
     public final List<UUID> taken = new CopyOnWriteArrayList<>();
     /** When each id was first taken (System.nanoTime()). */
     public final Map<UUID, Long> firstTakenAt = new ConcurrentHashMap<>();
+    /** Each message notice body taken (2xx), as posted. */
+    public final List<String> notices = new CopyOnWriteArrayList<>();
+    /** Message notices answered with something else than 200 (503 while down, or {@link #noticeStatus}). */
+    public final AtomicInteger noticesRefused = new AtomicInteger();
+    /** When not 0, every message notice is answered with this status (400 or 403: refused for good). */
+    public volatile int noticeStatus;
+    private final Set<UUID> noticed = ConcurrentHashMap.newKeySet();
     private final HttpServer server;
 
     public NotificationsStub() {
@@ -71,7 +81,38 @@ public final class NotificationsStub implements AutoCloseable {
                 out.write(bytes);
             }
         });
+        server.createContext("/api/messages/notices", exchange -> {
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            int status;
+            String answer;
+            if (!("Bearer " + DocumentsStub.SERVICE_TOKEN).equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+                unauthorized.incrementAndGet();
+                status = 401;
+                answer = "{\"status\":401}";
+            } else if (down || noticeStatus != 0 || !"POST".equals(exchange.getRequestMethod())) {
+                noticesRefused.incrementAndGet();
+                status = noticeStatus != 0 ? noticeStatus : 503;
+                answer = "{\"status\":" + status + ",\"detail\":\"stub refused\"}";
+            } else {
+                Matcher m = Pattern.compile("\"messageId\"\\s*:\\s*\"(" + UUID_PATTERN.pattern() + ")\"").matcher(body);
+                boolean created = m.find() && noticed.add(UUID.fromString(m.group(1)));
+                notices.add(body);
+                status = 200;
+                answer = "{\"created\":" + created + "}";
+            }
+            byte[] bytes = answer.getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", status == 200 ? "application/json" : "application/problem+json");
+            exchange.sendResponseHeaders(status, bytes.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(bytes);
+            }
+        });
         server.start();
+    }
+
+    /** The notice bodies taken that name this message. */
+    public List<String> noticesOf(UUID messageId) {
+        return notices.stream().filter(b -> b.contains(messageId.toString())).toList();
     }
 
     public long times(UUID id) {

@@ -63,7 +63,7 @@ public class ConversationController {
     @ProblemResponses.ServiceUnavailable
     @Secured({Roles.ADMIN, Roles.DOJ_OFFICER, Roles.JURISDICTION_OFFICIAL, Roles.LEGAL_OFFICER})
     public HttpResponse<MessageView> postToRequirement(UUID id, @Body @Valid MessageCommand command, Authentication caller) {
-        MessageView made = service.post(SubjectKind.REQUIREMENT, id, command, Caller.of(caller));
+        MessageView made = service.post(SubjectKind.REQUIREMENT, id, command, Caller.of(caller), authorName(caller));
         return HttpResponse.created(made, URI.create("/api/certifications/requirements/" + id + "/messages"));
     }
 
@@ -86,7 +86,13 @@ public class ConversationController {
     @ProblemResponses.ServiceUnavailable
     @Secured({Roles.ADMIN, Roles.DOJ_OFFICER, Roles.JURISDICTION_OFFICIAL, Roles.LEGAL_OFFICER})
     public HttpResponse<MessageView> postToDemand(UUID id, @Body @Valid MessageCommand command, Authentication caller) {
-        MessageView made = service.post(SubjectKind.DEMAND, id, command, Caller.of(caller));
+        MessageView made = service.post(SubjectKind.DEMAND, id, command, Caller.of(caller), authorName(caller));
         return HttpResponse.created(made, URI.create("/api/letters/demands/" + id + "/messages"));
+    }
+
+    /** The sender as people know them: the token's {@code name} claim (the gateway signs it in), else the username. */
+    static String authorName(Authentication caller) {
+        Object name = caller.getAttributes().get("name");
+        return name != null && !name.toString().isBlank() ? name.toString().strip() : caller.getName();
     }
 }

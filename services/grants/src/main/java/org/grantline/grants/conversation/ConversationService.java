@@ -1,5 +1,6 @@
 package org.grantline.grants.conversation;
 
+import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import org.grantline.grants.certification.Requirement;
 import org.grantline.grants.certification.RequirementRepository;
@@ -8,14 +9,21 @@ import org.grantline.grants.conversation.ConversationMessage.Visibility;
 import org.grantline.grants.conversation.ConversationMessages.MessageCommand;
 import org.grantline.grants.conversation.ConversationMessages.MessageView;
 import org.grantline.grants.conversation.ConversationMessages.ThreadView;
+import org.grantline.grants.condition.GrantCondition;
+import org.grantline.grants.condition.GrantConditionRepository;
 import org.grantline.grants.document.DocumentDirectory;
 import org.grantline.grants.letters.Demand;
+import org.grantline.grants.letters.DemandLetter;
+import org.grantline.grants.letters.DemandLetterRepository;
 import org.grantline.grants.letters.DemandRepository;
+import org.grantline.grants.outbox.MessageNotice;
+import org.grantline.grants.outbox.MessageNotices;
 import org.grantline.shared.audit.AuditTrail;
 import org.grantline.shared.problem.Problems;
 import org.grantline.shared.security.Caller;
 import org.grantline.shared.security.Roles;
 
+import java.sql.Connection;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
@@ -32,6 +40,9 @@ import java.util.stream.Collectors;
  * DOJ officers and admins (shared messages or internal notes, attaching any existing document, as a
  * letter does) and the jurisdiction's officials and legal officers (shared only, attaching only their
  * own jurisdiction's documents). Auditors and services read or are refused; they never write.
+ * Posting checks the documents (a remote call) before any transaction, then saves the message, its
+ * audit record and — for a SHARED message, never an INTERNAL note — its notice for the notifications
+ * service (the outbox, {@link MessageNotices}) in one transaction: all three or none.
  */
 @Singleton
 public class ConversationService {
@@ -40,16 +51,25 @@ public class ConversationService {
     private final ConversationMessageRepository messages;
     private final RequirementRepository requirements;
     private final DemandRepository demands;
+    private final GrantConditionRepository conditions;
+    private final DemandLetterRepository letters;
     private final DocumentDirectory documents;
     private final AuditTrail audit;
+    private final MessageNotices notices;
+    private final TransactionOperations<Connection> transactions;
 
     public ConversationService(ConversationMessageRepository messages, RequirementRepository requirements, DemandRepository demands,
-                               DocumentDirectory documents, AuditTrail audit) {
+                               GrantConditionRepository conditions, DemandLetterRepository letters, DocumentDirectory documents,
+                               AuditTrail audit, MessageNotices notices, TransactionOperations<Connection> transactions) {
         this.messages = messages;
         this.requirements = requirements;
         this.demands = demands;
+        this.conditions = conditions;
+        this.letters = letters;
         this.documents = documents;
         this.audit = audit;
+        this.notices = notices;
+        this.transactions = transactions;
     }
 
     public ThreadView thread(SubjectKind kind, UUID subjectId, Caller caller) {
@@ -60,7 +80,8 @@ public class ConversationService {
         return new ThreadView(kind, subjectId, jurisdiction, shown.stream().map(ConversationService::view).toList());
     }
 
-    public MessageView post(SubjectKind kind, UUID subjectId, MessageCommand command, Caller caller) {
+    /** Posts as the caller; {@code authorName} (the token's name, else its subject) is what notifications shows as the sender. */
+    public MessageView post(SubjectKind kind, UUID subjectId, MessageCommand command, Caller caller, String authorName) {
         UUID jurisdiction = readableJurisdiction(kind, subjectId, caller);
         boolean internal = Boolean.TRUE.equals(command.internal());
         if (internal && !doj(caller)) {
@@ -74,16 +95,32 @@ public class ConversationService {
         }
         String role = caller.has(Roles.ADMIN) ? Roles.ADMIN : caller.has(Roles.DOJ_OFFICER) ? Roles.DOJ_OFFICER
                 : caller.has(Roles.LEGAL_OFFICER) ? Roles.LEGAL_OFFICER : Roles.JURISDICTION_OFFICIAL;
-        ConversationMessage saved = messages.save(new ConversationMessage(UUID.randomUUID(), kind, subjectId, jurisdiction,
-                internal ? Visibility.INTERNAL : Visibility.SHARED, command.body().strip(),
-                attached.stream().map(UUID::toString).collect(Collectors.joining(",")), caller.subject(), role,
-                Instant.now().truncatedTo(ChronoUnit.MICROS)));
-        MessageView view = view(saved);
-        // The message is the after state (nothing is changed, only added); its text stays in the thread, not in the trail.
-        audit.record(internal ? "conversation.note-added" : "conversation.message-posted", MESSAGE, saved.id(), null,
-                Map.of("subjectKind", kind, "subjectId", subjectId, "jurisdictionId", jurisdiction, "visibility", saved.visibility(),
-                        "documentIds", attached, "length", saved.body().length()));
-        return view;
+        String title = internal ? null : subjectTitle(kind, subjectId);
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        return transactions.executeWrite(status -> {
+            ConversationMessage saved = messages.save(new ConversationMessage(UUID.randomUUID(), kind, subjectId, jurisdiction,
+                    internal ? Visibility.INTERNAL : Visibility.SHARED, command.body().strip(),
+                    attached.stream().map(UUID::toString).collect(Collectors.joining(",")), caller.subject(), role, now));
+            // The message is the after state (nothing is changed, only added); its text stays in the thread, not in the trail.
+            audit.record(internal ? "conversation.note-added" : "conversation.message-posted", MESSAGE, saved.id(), null,
+                    Map.of("subjectKind", kind, "subjectId", subjectId, "jurisdictionId", jurisdiction, "visibility", saved.visibility(),
+                            "documentIds", attached, "length", saved.body().length()));
+            if (saved.visibility() == Visibility.SHARED) {
+                notices.enqueue(MessageNotice.of(saved.id(), kind.name(), subjectId, jurisdiction, title, authorName, role, doj(caller),
+                        saved.body(), attached.size(), saved.createdAt()));
+            }
+            return view(saved);
+        });
+    }
+
+    /** What the web app calls the thread's subject: a requirement's condition title, a demand's letter subject. */
+    private String subjectTitle(SubjectKind kind, UUID subjectId) {
+        return switch (kind) {
+            case REQUIREMENT -> requirements.findById(subjectId).flatMap(r -> conditions.findById(r.conditionId()))
+                    .map(GrantCondition::title).orElse("Certification requirement");
+            case DEMAND -> demands.findById(subjectId).flatMap(d -> letters.findById(d.letterId()))
+                    .map(DemandLetter::subject).orElse("Demand letter");
+        };
     }
 
     /** The thread's jurisdiction, when the caller may read its requirement or demand; else 404 as for the record itself. */

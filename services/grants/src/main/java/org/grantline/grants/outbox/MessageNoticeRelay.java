@@ -1,0 +1,186 @@
+package org.grantline.grants.outbox;
+
+import io.micronaut.context.annotation.Value;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Relays the message outbox ({@code message_notice}, written with each SHARED conversation message
+ * in its own transaction) to the notifications service, one notice a call. Claims, lease, backoff,
+ * delete and release as {@link ChangeRelay}: a batch is claimed with {@code FOR UPDATE SKIP LOCKED}
+ * and a lease, the claim commits before any call (no transaction is held across HTTP), and a row is
+ * deleted only after notifications answered 2xx (it is idempotent on the message id, so a repeat
+ * after a lost answer is harmless). A failed call (notifications down, 5xx, a timeout) releases that
+ * row with exponential backoff and ends the pass; the rows of the batch not yet tried are released
+ * as they were. A notice refused as such (400, 403) will not be taken by trying again: it is kept,
+ * with its error, and tried again only after the backoff cap, with a warning each time — never spun on.
+ */
+@Singleton
+public class MessageNoticeRelay {
+    private static final Logger LOG = LoggerFactory.getLogger(MessageNoticeRelay.class);
+    /** At most this many rows claimed at once (each is its own call). */
+    static final int BATCH = 50;
+
+    private final TransactionOperations<Connection> tx;
+    private final NotificationsClient notifications;
+    private final JsonMapper json;
+    private final Duration lease;
+    private final Duration backoffBase;
+    private final Duration backoffCap;
+
+    public MessageNoticeRelay(TransactionOperations<Connection> tx, NotificationsClient notifications, JsonMapper json,
+                              @Value("${grantline.outbox.lease:30s}") Duration lease,
+                              @Value("${grantline.outbox.backoff-base:1s}") Duration backoffBase,
+                              @Value("${grantline.outbox.backoff-cap:5m}") Duration backoffCap) {
+        this.tx = tx;
+        this.notifications = notifications;
+        this.json = json;
+        this.lease = lease;
+        this.backoffBase = backoffBase;
+        this.backoffCap = backoffCap;
+    }
+
+    record Claimed(long id, UUID messageId, int attempts, String payload) {
+    }
+
+    /** What one pass did: notices delivered, notices refused for good (kept, tried again after the cap), and whether a call failed. */
+    public record Outcome(int delivered, int refused, boolean failed) {
+    }
+
+    /** Claims and delivers notices until nothing is due or a call fails. */
+    public Outcome relayDue() {
+        int delivered = 0;
+        int refused = 0;
+        while (true) {
+            List<Claimed> batch = claim();
+            if (batch.isEmpty()) {
+                return new Outcome(delivered, refused, false);
+            }
+            for (int i = 0; i < batch.size(); i++) {
+                Claimed row = batch.get(i);
+                try {
+                    notifications.notice(json.readValue(row.payload(), MessageNotice.class));
+                } catch (HttpClientResponseException e) {
+                    if (e.getStatus() == HttpStatus.BAD_REQUEST || e.getStatus() == HttpStatus.FORBIDDEN) {
+                        refused(row, e.getStatus().getCode() + " " + e.getMessage());
+                        refused++;
+                        continue;
+                    }
+                    failed(row, batch.subList(i + 1, batch.size()), e.toString());
+                    return new Outcome(delivered, refused, true);
+                } catch (IOException e) {
+                    refused(row, "unreadable payload: " + e);
+                    refused++;
+                    continue;
+                } catch (RuntimeException e) {
+                    failed(row, batch.subList(i + 1, batch.size()), e.toString());
+                    return new Outcome(delivered, refused, true);
+                }
+                delete(row);
+                delivered++;
+            }
+            if (batch.size() < BATCH) {
+                return new Outcome(delivered, refused, false);
+            }
+        }
+    }
+
+    /** base × 2^(attempts−1), at most the cap. */
+    Duration backoff(int attempts) {
+        long factor = 1L << Math.min(20, Math.max(0, attempts - 1));
+        Duration d = backoffBase.multipliedBy(factor);
+        return d.compareTo(backoffCap) > 0 ? backoffCap : d;
+    }
+
+    private void refused(Claimed row, String error) {
+        LOG.warn("Notifications refused the notice of message {} ({}); kept, and tried again in {} s", row.messageId(), error,
+                backoffCap.toSeconds());
+        release(List.of(row), backoffCap, error);
+    }
+
+    private void failed(Claimed row, List<Claimed> untried, String error) {
+        Duration delay = backoff(row.attempts());
+        LOG.warn("Notifications did not take the notice of message {} ({}); trying again in {} s", row.messageId(), error,
+                delay.toSeconds());
+        release(List.of(row), delay, error);
+        if (!untried.isEmpty()) {
+            unclaim(untried, delay);
+        }
+    }
+
+    private List<Claimed> claim() {
+        return tx.executeWrite(status -> {
+            try (PreparedStatement ps = status.getConnection().prepareStatement(
+                    "UPDATE message_notice SET claimed_until = clock_timestamp() + make_interval(secs => ?), attempts = attempts + 1 "
+                            + "WHERE id IN (SELECT id FROM message_notice WHERE next_attempt_at <= clock_timestamp() "
+                            + "AND (claimed_until IS NULL OR claimed_until < clock_timestamp()) ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED) "
+                            + "RETURNING id, message_id, attempts, payload::text AS payload")) {
+                ps.setDouble(1, lease.toMillis() / 1000.0);
+                ps.setInt(2, BATCH);
+                List<Claimed> claimed = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        claimed.add(new Claimed(rs.getLong("id"), rs.getObject("message_id", UUID.class), rs.getInt("attempts"),
+                                rs.getString("payload")));
+                    }
+                }
+                claimed.sort((a, b) -> Long.compare(a.id(), b.id()));
+                return claimed;
+            }
+        });
+    }
+
+    private void delete(Claimed row) {
+        tx.executeWrite(status -> {
+            try (PreparedStatement ps = status.getConnection().prepareStatement("DELETE FROM message_notice WHERE id = ?")) {
+                ps.setLong(1, row.id());
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    private void release(List<Claimed> rows, Duration delay, String error) {
+        tx.executeWrite(status -> {
+            try (PreparedStatement ps = status.getConnection().prepareStatement(
+                    "UPDATE message_notice SET claimed_until = NULL, next_attempt_at = clock_timestamp() + make_interval(secs => ?), "
+                            + "last_error = ? WHERE id = ANY (?)")) {
+                ps.setDouble(1, delay.toMillis() / 1000.0);
+                ps.setString(2, error.length() > 1000 ? error.substring(0, 1000) : error);
+                ps.setArray(3, ids(status.getConnection(), rows));
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    /** Gives back rows claimed but not tried (their attempt not counted), due again with the failed one. */
+    private void unclaim(List<Claimed> rows, Duration delay) {
+        tx.executeWrite(status -> {
+            try (PreparedStatement ps = status.getConnection().prepareStatement(
+                    "UPDATE message_notice SET claimed_until = NULL, attempts = attempts - 1, "
+                            + "next_attempt_at = clock_timestamp() + make_interval(secs => ?) WHERE id = ANY (?)")) {
+                ps.setDouble(1, delay.toMillis() / 1000.0);
+                ps.setArray(2, ids(status.getConnection(), rows));
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    private static Array ids(Connection c, List<Claimed> rows) throws java.sql.SQLException {
+        return c.createArrayOf("bigint", rows.stream().map(Claimed::id).toArray());
+    }
+}
