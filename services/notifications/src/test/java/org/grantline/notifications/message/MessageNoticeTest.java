@@ -434,6 +434,17 @@ class MessageNoticeTest implements TestPropertyProvider {
         assertThat(mailTo(city.manager())).hasSize(1);
         assertThat(mailTo(city.counsel())).as("declined MESSAGE").isEmpty();
         assertThat(emails(messageId)).containsOnlyKeys(city.manager());
+
+        // A signed-in official who declines MESSAGE no longer sees these notices in their inbox; their colleague still does.
+        UUID requirement = UUID.randomUUID();
+        assertThat(announce(notice(UUID.randomUUID(), requirement, city.id(), true)).status()).isEqualTo(200);
+        String official = TOKENS.official(city.id());
+        assertThat(about(inbox(official), requirement)).hasSize(1);
+        TestHttp.Response put = http.put("/api/notifications/preferences/me", official, Map.of("declined", List.of("MESSAGE")));
+        assertThat(put.status()).as(put.toString()).isEqualTo(200);
+        assertThat(about(inbox(official), requirement)).isEmpty();
+        assertThat(about(inbox(TOKENS.legalOfficer(city.id())), requirement)).hasSize(1);
+        runner.deliver();
     }
 
     @Inject
