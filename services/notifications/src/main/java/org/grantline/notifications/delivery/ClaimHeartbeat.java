@@ -21,8 +21,11 @@ public class ClaimHeartbeat {
     private final EmailDispatcher email;
     private final WebhookDispatcher webhooks;
     private final Planner planner;
+    private final org.grantline.notifications.message.MessageMailer messages;
 
-    public ClaimHeartbeat(EmailDispatcher email, WebhookDispatcher webhooks, Planner planner) {
+    public ClaimHeartbeat(EmailDispatcher email, WebhookDispatcher webhooks, Planner planner,
+                          org.grantline.notifications.message.MessageMailer messages) {
+        this.messages = messages;
         this.email = email;
         this.webhooks = webhooks;
         this.planner = planner;
@@ -34,6 +37,7 @@ public class ClaimHeartbeat {
             email.beat();
             webhooks.beat();
             planner.beat();
+            messages.beat();
         } catch (RuntimeException e) {
             LOG.debug("Claim heartbeat failed: {}", e.toString());
         }

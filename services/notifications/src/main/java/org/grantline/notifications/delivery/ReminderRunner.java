@@ -4,19 +4,22 @@ import io.micronaut.context.annotation.Requires;
 import io.micronaut.scheduling.annotation.Scheduled;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
+import org.grantline.notifications.message.MessageMailer;
 import org.grantline.notifications.plan.Planner;
 import org.grantline.notifications.webhook.WebhookDispatcher;
 
-/** One pass of the whole pipeline: plan from the feed, fan out what is due, send emails and webhooks. */
+/** One pass of the whole pipeline: plan from the feed, fan out what is due, send emails and webhooks (and conversation messages' emails). */
 @Singleton
 public class ReminderRunner {
     private final Planner planner;
     private final FanOut fanOut;
     private final EmailDispatcher email;
     private final WebhookDispatcher webhooks;
+    private final MessageMailer messages;
 
-    public ReminderRunner(Planner planner, FanOut fanOut, EmailDispatcher email, WebhookDispatcher webhooks) {
+    public ReminderRunner(Planner planner, FanOut fanOut, EmailDispatcher email, WebhookDispatcher webhooks, MessageMailer messages) {
         this.planner = planner;
+        this.messages = messages;
         this.fanOut = fanOut;
         this.email = email;
         this.webhooks = webhooks;
@@ -46,6 +49,11 @@ public class ReminderRunner {
         EmailDispatcher.Outcome e = email.run();
         long sendingMillis = (System.nanoTime() - sending) / 1_000_000;
         WebhookDispatcher.Outcome w = webhooks.run();
+        try {
+            messages.run();   // conversation messages' emails ride on this loop: no schedule of their own
+        } catch (RuntimeException ex) {
+            org.slf4j.LoggerFactory.getLogger(ReminderRunner.class).warn("Conversation message emails not sent now: {}", ex.toString());
+        }
         return new Report(false, 0, 0, 0, null, due, e.sent(), e.failed(), e.dead(), w.sent(), w.failed() + w.dead(),
                 0, (System.nanoTime() - started) / 1_000_000, sendingMillis);
     }

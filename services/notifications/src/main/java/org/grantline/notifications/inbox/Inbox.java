@@ -77,7 +77,7 @@ public class Inbox {
                 }
             }
             List<NotificationView> items = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT n.id, n.subject, n.body, n.created_at, n.jurisdiction_id, n.requirement_id, "
+            try (PreparedStatement ps = c.prepareStatement("SELECT n.id, n.subject, n.body, n.created_at, n.jurisdiction_id, n.requirement_id, n.link, "
                     + "COALESCE(n.read_at, r.read_at) AS read_at FROM notification n LEFT JOIN notification_read r "
                     + "ON r.notification_id = n.id AND r.username = ? WHERE " + scope.sql()
                     + " ORDER BY n.created_at DESC, n.id LIMIT ? OFFSET ?")) {
@@ -89,7 +89,7 @@ public class Inbox {
                     while (rs.next()) {
                         items.add(new NotificationView(Sql.uuid(rs, "id"), rs.getString("subject"), rs.getString("body"),
                                 Sql.instant(rs, "created_at"), Sql.instant(rs, "read_at"), Sql.uuid(rs, "jurisdiction_id"),
-                                Sql.uuid(rs, "requirement_id")));
+                                Sql.uuid(rs, "requirement_id"), rs.getString("link")));
                     }
                 }
             }

@@ -10,14 +10,16 @@ import java.util.stream.Collectors;
 
 /**
  * What a notice is, as a recipient chooses what to get: reminders before the deadline, the notice
- * on the day, overdue notices, and escalations that the program makes mandatory (never declined).
+ * on the day, overdue notices, escalations that the program makes mandatory (never declined), and
+ * new messages in a requirement's or a demand's conversation.
  */
 @Serdeable
 public enum NoticeKind {
     REMINDER("Reminders before a deadline"),
     DUE_TODAY("Notices on the day a certification is due"),
     OVERDUE("Overdue notices the program leaves optional"),
-    ESCALATION("Overdue escalations the program makes mandatory");
+    ESCALATION("Overdue escalations the program makes mandatory"),
+    MESSAGE("Messages in a conversation");
 
     private final String label;
 

@@ -36,6 +36,11 @@ public class UnsubscribeFooter {
     }
 
     public Footer footer(String recipient, Set<NoticeKind> kinds) {
+        return footer(recipient, kinds, "You receive these reminders as a contact of your jurisdiction. To stop them or choose what you receive:");
+    }
+
+    /** The same, with the line that says why the recipient gets this email (before the link to their choices). */
+    public Footer footer(String recipient, Set<NoticeKind> kinds, String why) {
         if (kinds.isEmpty() || kinds.stream().anyMatch(NoticeKind::mandatory)) {
             return new Footer(Map.of(), MANDATORY, null);
         }
@@ -45,7 +50,6 @@ public class UnsubscribeFooter {
         headers.put("List-Unsubscribe", "<" + links.appUrl() + UnsubscribeLinks.PATH + token + "/unsubscribe>");
         headers.put("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
         // For people: the web app's page (no sign-in), like every other link in the email.
-        return new Footer(headers, "You receive these reminders as a contact of your jurisdiction. To stop them or choose what you receive:",
-                UnsubscribeLinks.pageUrl(links.appUrl(), token));
+        return new Footer(headers, why, UnsubscribeLinks.pageUrl(links.appUrl(), token));
     }
 }

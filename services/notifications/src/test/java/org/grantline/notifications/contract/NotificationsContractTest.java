@@ -166,6 +166,30 @@ class NotificationsContractTest implements TestPropertyProvider {
         assertThat(http.delete("/api/calendar/feeds/" + UUID.randomUUID(), official).status()).isEqualTo(404);
         assertThat(http.get(ics, null).status()).isEqualTo(404);
 
+        // a conversation message announced by grants: created, a repeat, a bad body, a caller that is not grants
+        Map<String, Object> message = new HashMap<>();
+        message.put("messageId", UUID.randomUUID().toString());
+        message.put("subjectKind", "REQUIREMENT");
+        message.put("subjectId", requirement.toString());
+        message.put("jurisdictionId", city.toString());
+        message.put("subjectTitle", "Compliance with 8 U.S.C. 1373");
+        message.put("authorName", "Dana Officer");
+        message.put("authorRole", "DOJ_OFFICER");
+        message.put("fromDoj", true);
+        message.put("excerpt", "Please attach the policy.");
+        message.put("path", "/#/requirements/" + requirement);
+        message.put("documentCount", 0);
+        message.put("postedAt", "2035-09-01T00:00:00Z");
+        TestHttp.Response notice = http.post("/api/messages/notices", TOKENS.service("grants"), message);
+        assertThat(notice.status()).as(notice.toString()).isEqualTo(200);
+        assertThat(notice.json()).containsEntry("created", true);
+        assertThat(http.post("/api/messages/notices", TOKENS.service("grants"), message).json()).containsEntry("created", false);
+        Map<String, Object> tooLong = new HashMap<>(message);
+        tooLong.put("excerpt", "x".repeat(501));
+        assertThat(http.post("/api/messages/notices", TOKENS.service("grants"), tooLong).status()).isEqualTo(400);
+        assertThat(http.post("/api/messages/notices", admin, message).status()).isEqualTo(403);
+        assertThat(http.post("/api/messages/notices", null, message).status()).isEqualTo(401);
+
         // audit
         assertThat(http.get("/api/reminders/audit", TOKENS.auditor()).status()).isEqualTo(200);
         assertThat(http.get("/api/reminders/audit?size=0", TOKENS.auditor()).status()).isEqualTo(400);
