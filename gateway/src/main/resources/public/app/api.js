@@ -1,6 +1,8 @@
 // The session and every call to the API. The access token lives in this module's memory only; the
 // refresh token sits in an HttpOnly cookie that only /web/session/* receives, so a page reload
 // restores the session through POST /web/session/refresh.
+import { get as passkey } from './passkeys.js';
+
 const CSRF = { 'X-GrantLine-Web': '1' };
 let session = null;          // { token, expiresAt, username, roles }
 let refreshing = null;
@@ -34,6 +36,19 @@ export async function signIn(username, password) {
     method: 'POST', credentials: 'same-origin',
     headers: { 'Content-Type': 'application/json', 'Accept': 'application/json', ...CSRF },
     body: JSON.stringify({ username, password })
+  });
+  if (!res.ok) throw await toError(res);
+  return accept(await res.json());
+}
+
+/** Signs in with a passkey: no username, no password, no code (the passkey is both factors). */
+export async function signInWithPasskey() {
+  const options = await publicPost('/login/passkey/options', {});
+  const credential = await passkey(options.publicKey);
+  const res = await fetch('/web/session/passkey', {
+    method: 'POST', credentials: 'same-origin',
+    headers: { 'Content-Type': 'application/json', 'Accept': 'application/json', ...CSRF },
+    body: JSON.stringify({ challengeId: options.challengeId, credential })
   });
   if (!res.ok) throw await toError(res);
   return accept(await res.json());

@@ -26,6 +26,9 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.openqa.selenium.virtualauthenticator.HasVirtualAuthenticator;
+import org.openqa.selenium.virtualauthenticator.VirtualAuthenticator;
+import org.openqa.selenium.virtualauthenticator.VirtualAuthenticatorOptions;
 
 import java.io.File;
 import java.nio.charset.StandardCharsets;
@@ -790,6 +793,39 @@ class WebIT {
         ready();
         assertThat(text(By.cssSelector("#invitation-status .msg-error"))).isNotBlank();
         assertThat(driver.findElements(By.id("invitation-password"))).isEmpty();
+    }
+
+    /**
+     * Passkeys in the real browser: Chromium's virtual authenticator (a platform authenticator with
+     * user verification, through WebDriver's WebAuthn extension) makes the passkey on the account page,
+     * and then signs in with it alone — no username, password or code.
+     */
+    @Order(14)
+    @Test
+    void anOfficialAddsAPasskeyAndThenSignsInWithItAlone() throws Exception {
+        VirtualAuthenticator device = ((HasVirtualAuthenticator) driver).addVirtualAuthenticator(new VirtualAuthenticatorOptions()
+                .setProtocol(VirtualAuthenticatorOptions.Protocol.CTAP2).setTransport(VirtualAuthenticatorOptions.Transport.INTERNAL)
+                .setHasResidentKey(true).setHasUserVerification(true).setIsUserVerified(true).setIsUserConsenting(true));
+        signIn("baltimore.official");
+        go("#/account");
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("add-passkey")));
+        driver.findElement(By.id("passkey-name")).sendKeys("Chromium on the test machine");
+        driver.findElement(By.id("add-passkey")).click();
+        assertThat(text(By.cssSelector("#passkeys-status .msg"))).contains("The passkey is added");
+        assertThat(text(By.id("passkey-list"))).contains("Chromium on the test machine").contains("never");
+        assertThat(device.getCredentials()).singleElement().satisfies(c -> assertThat(c.isResidentCredential()).isTrue());
+        shot("27-passkey-added");
+        signOut();
+
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("sign-in-passkey"))).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("sign-out")));
+        ready();
+        assertThat(text(By.id("who"))).startsWith("baltimore.official");
+        go("#/account");
+        assertThat(text(By.id("passkey-list"))).doesNotContain("never");   // last used: just now
+        shot("28-passkey-signed-in");
+        signOut();
+        ((HasVirtualAuthenticator) driver).removeVirtualAuthenticator(device);
     }
 
     /** The invitation link in the newest email GreenMail holds for {@code email}, or null if none has come. */

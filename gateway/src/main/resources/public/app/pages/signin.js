@@ -1,4 +1,5 @@
-import { signIn, secondFactor, secondFactorEnrolment, publicGet } from '../api.js';
+import { signIn, signInWithPasskey, secondFactor, secondFactorEnrolment, publicGet } from '../api.js';
+import { supported as passkeysSupported } from '../passkeys.js';
 import { fill, h, field, message, errorText, clear } from '../ui.js';
 import { enrolmentPanel, recoveryCodesPanel, codeInput } from '../secondfactor.js';
 
@@ -37,6 +38,23 @@ export default async function (main, { onSignedIn }) {
   field('Username', user), field('Password', pass), status, button);
   main.appendChild(form);
   user.focus();
+  // Passkeys: a key the device keeps, unlocked with its PIN or biometrics, instead of password and code.
+  if (passkeysSupported()) {
+    const passkey = h('button', { type: 'button', class: 'secondary', id: 'sign-in-passkey', onclick: async () => {
+      fill(status);
+      passkey.disabled = true;
+      try {
+        await signInWithPasskey();
+        onSignedIn();
+      } catch (err) {
+        fill(status, message('error', err.name === 'NotAllowedError'
+          ? 'No passkey was chosen. Try again, or sign in with your password.'
+          : err.status === 401 ? 'That passkey was not accepted. Sign in with your password, or ask an administrator.' : errorText(err)));
+        passkey.disabled = false;
+      }
+    } }, 'Sign in with a passkey');
+    form.appendChild(h('div', { class: 'passkey', id: 'passkey-sign-in' }, h('p', {}, 'Or, if you have set one up:'), passkey));
+  }
   // The agencies' own identity providers (single sign-on), when any is configured.
   try {
     const providers = await publicGet('/web/sso/providers');

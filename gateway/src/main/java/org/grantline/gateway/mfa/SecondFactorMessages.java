@@ -48,12 +48,12 @@ public final class SecondFactorMessages {
 
     @Serdeable
     public record Status(boolean enrolled, @Nullable Instant confirmedAt, boolean pending, long recoveryCodesLeft,
-                         boolean required, @Nullable Instant lockedUntil) {
+                         boolean required, @Nullable Instant lockedUntil, long passkeys) {
     }
 
     /** After an administrator's reset: the user's second factor now, and whether they were told by email. */
     @Serdeable
-    public record Reset(boolean enrolled, boolean pending, long recoveryCodesLeft, boolean required, boolean userEmailed) {
+    public record Reset(boolean enrolled, boolean pending, long recoveryCodesLeft, boolean required, long passkeys, boolean userEmailed) {
     }
 
     @Serdeable

@@ -10,6 +10,7 @@ import org.grantline.gateway.revocation.TokenRevocations;
 import org.grantline.gateway.auth.TokenIssuer;
 import org.grantline.gateway.mail.AccountMail;
 import org.grantline.gateway.mail.NotificationsMailClient;
+import org.grantline.gateway.passkey.PasskeyService;
 import org.grantline.gateway.user.AppUser;
 import org.grantline.gateway.user.AppUserRepository;
 import org.grantline.shared.audit.AuditTrail;
@@ -55,11 +56,13 @@ public class SecondFactorService {
     private final AuditTrail audit;
     private final NotificationsMailClient mail;
     private final TokenIssuer tokens;
+    private final PasskeyService passkeys;
 
     public SecondFactorService(TotpFactorRepository factors, RecoveryCodeRepository recoveryCodes,
                                SignInChallengeRepository challenges, AppUserRepository users,
                                RefreshTokenRepository refreshTokens, TokenRevocations revocations,
-                               SecondFactorPolicy policy, AuditTrail audit, NotificationsMailClient mail, TokenIssuer tokens) {
+                               SecondFactorPolicy policy, AuditTrail audit, NotificationsMailClient mail, TokenIssuer tokens,
+                               PasskeyService passkeys) {
         this.factors = factors;
         this.recoveryCodes = recoveryCodes;
         this.challenges = challenges;
@@ -70,6 +73,7 @@ public class SecondFactorService {
         this.audit = audit;
         this.mail = mail;
         this.tokens = tokens;
+        this.passkeys = passkeys;
     }
 
     /** After a right password: nothing more to do (empty), or the 401 that asks for a code or for enrolment. */
@@ -167,13 +171,14 @@ public class SecondFactorService {
                 factor.map(f -> !f.confirmed()).orElse(false),
                 recoveryCodes.countUnused(user.id()),
                 policy.requiredFor(user.roleList()),
-                factor.map(TotpFactor::lockedUntil).filter(until -> until.isAfter(now)).orElse(null));
+                factor.map(TotpFactor::lockedUntil).filter(until -> until.isAfter(now)).orElse(null),
+                passkeys.count(user.id()));
     }
 
     /**
-     * An administrator removes a user's second factor (lost phone): the authenticator and its
-     * recovery codes go, and every session of the user ends; if their role requires one they
-     * enrol again at the next sign-in. The user is then told by email at once (notifications'
+     * An administrator removes a user's second factor (lost phone): the authenticator, its
+     * recovery codes and the user's passkeys (a lost phone may hold both) go, and every session
+     * of the user ends; if their role requires one they enrol again at the next sign-in. The user is then told by email at once (notifications'
      * account notice), so that a reset they did not ask for is noticed: the reset stands whatever
      * the mail does, and {@code userEmailed} says whether SMTP took the notice (false, audited as
      * {@code mfa.reset-not-emailed} with the reason, when the user has no address or mail is down).
@@ -185,6 +190,7 @@ public class SecondFactorService {
             factors.deleteById(userId);
         }
         recoveryCodes.deleteByUserId(userId);
+        passkeys.removeAll(userId);
         Instant now = now();
         AppUser ended = users.update(user.withTokensEnded(now));
         refreshTokens.revokeAllOf(userId, now);
@@ -198,7 +204,7 @@ public class SecondFactorService {
             audit.record("mfa.reset-not-emailed", ENTITY, userId, null, Map.of("reason", notEmailed));
         }
         return new SecondFactorMessages.Reset(after.enrolled(), after.pending(), after.recoveryCodesLeft(), after.required(),
-                notEmailed == null);
+                after.passkeys(), notEmailed == null);
     }
 
     /** Null when SMTP took the notice, else why not. */

@@ -33,6 +33,8 @@ import org.grantline.gateway.auth.SignInThrottle;
 import org.grantline.gateway.auth.TokenMessages;
 import org.grantline.gateway.mfa.SecondFactorMessages;
 import org.grantline.gateway.mfa.SecondFactorService;
+import org.grantline.gateway.passkey.PasskeyMessages;
+import org.grantline.gateway.passkey.PasskeyService;
 import org.grantline.shared.openapi.NoContent;
 import org.grantline.shared.openapi.ProblemResponses;
 import org.grantline.shared.problem.ProblemException;
@@ -60,15 +62,17 @@ public class WebSessionController {
 
     private final LoginService logins;
     private final SecondFactorService secondFactor;
+    private final PasskeyService passkeys;
     private final SignInThrottle throttle;
     private final WebCsrf csrf;
     private final ErrorResponseProcessor<?> errors;
     private final Duration refreshLifetime;
 
-    public WebSessionController(LoginService logins, SecondFactorService secondFactor, SignInThrottle throttle, WebCsrf csrf, ErrorResponseProcessor<?> errors,
+    public WebSessionController(LoginService logins, SecondFactorService secondFactor, PasskeyService passkeys, SignInThrottle throttle, WebCsrf csrf, ErrorResponseProcessor<?> errors,
                                 @io.micronaut.context.annotation.Value("${grantline.auth.refresh-token-lifetime:8h}") Duration refreshLifetime) {
         this.logins = logins;
         this.secondFactor = secondFactor;
+        this.passkeys = passkeys;
         this.throttle = throttle;
         this.csrf = csrf;
         this.errors = errors;
@@ -129,6 +133,22 @@ public class WebSessionController {
         SecondFactorService.Passed passed = secondFactor.complete(code.challenge(), code.code(), address);
         TokenMessages.TokenResponse tokens = logins.signedIn(passed.user());
         return HttpResponse.ok(WebSession.of(tokens, passed.recoveryCodes())).cookie(refreshCookie(tokens.refreshToken()));
+    }
+
+    /** Signs the web app in with a passkey (options from {@code POST /login/passkey/options}). */
+    @Post("/passkey")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Signs the web app in with a passkey")
+    @ProblemResponses.BadRequest
+    @ProblemResponses.Unauthorized
+    @ProblemResponses.Forbidden
+    @ProblemResponses.TooManyRequests
+    public HttpResponse<?> passkey(@Body @Valid PasskeyMessages.SignIn signIn, HttpRequest<?> request) {
+        csrf.check(request);
+        String address = AuthController.clientAddress(request);
+        throttle.check(address, null);
+        TokenMessages.TokenResponse tokens = logins.signedIn(passkeys.signIn(signIn, address));
+        return HttpResponse.ok(WebSession.of(tokens)).cookie(refreshCookie(tokens.refreshToken()));
     }
 
     @Post("/second-factor/enrolment")
