@@ -86,7 +86,8 @@ public class PasskeyService {
     private final String rpId;
 
     public PasskeyService(PasskeyRepository passkeys, PasskeyChallengeRepository challenges, AppUserRepository users, AuditTrail audit,
-                          @Value("${grantline.passkeys.origins}") List<String> origins,
+                          @Value("${grantline.passkeys.origins:}") List<String> origins,
+                          @Value("${grantline.passkeys.app-url}") String appUrl,
                           @Value("${grantline.passkeys.rp-id:}") String rpId,
                           @Value("${grantline.web.allowed-origins:}") List<String> webOrigins) {
         this.passkeys = passkeys;
@@ -102,13 +103,13 @@ public class PasskeyService {
                 all.add(o.strip().replaceAll("/+$", ""));
             }
         }
+        if (all.isEmpty()) {
+            all.add(appUrl.strip().replaceAll("/+$", ""));
+        }
         for (String o : webOrigins) {
             if (!o.isBlank()) {
                 all.add(o.strip().replaceAll("/+$", ""));
             }
-        }
-        if (all.isEmpty()) {
-            throw new IllegalStateException("grantline.passkeys.origins names no origin");
         }
         this.origins = new LinkedHashSet<>(all.stream().map(Origin::new).toList());
         this.rpId = rpId.isBlank() ? URI.create(all.iterator().next()).getHost() : rpId.strip();
@@ -268,6 +269,17 @@ public class PasskeyService {
         LOG.warn("Passkey sign-in from {} refused: {}", source, reason);
         return new ProblemException(HttpStatus.UNAUTHORIZED, "passkey-invalid", "Unauthorized",
                 "The passkey was not accepted; start again", Map.of());
+    }
+
+    /** The relying party id and the accepted origins, as configured (tests of the configuration). */
+    String rpId() {
+        return rpId;
+    }
+
+    Set<String> origins() {
+        Set<String> shown = new LinkedHashSet<>();
+        origins.forEach(o -> shown.add(o.toString()));
+        return shown;
     }
 
     private static Instant now() {

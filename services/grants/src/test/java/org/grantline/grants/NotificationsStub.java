@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
 
 /**
  * The notifications service's change intake ({@code POST /api/reminders/changes}) and message intake
- * ({@code POST /api/messages/notices}) over real HTTP, for the outbox relays' tests: it takes only this
+ * ({@code POST /internal/message-notices}) over real HTTP, for the outbox relays' tests: it takes only this
  * service's own token (the one {@link DocumentsStub} hands out as the gateway), records each id it was
  * told and when and each notice body, and can answer 503 like a service that is down (or any status
  * to notices, {@link #noticeStatus}).
@@ -81,7 +81,7 @@ public final class NotificationsStub implements AutoCloseable {
                 out.write(bytes);
             }
         });
-        server.createContext("/api/messages/notices", exchange -> {
+        server.createContext("/internal/message-notices", exchange -> {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             int status;
             String answer;

@@ -7,7 +7,7 @@ import java.util.UUID;
 
 /**
  * What the notifications service is told of a SHARED conversation message
- * ({@code POST /api/messages/notices}): the contract with that service, field for field. It is
+ * ({@code POST /internal/message-notices}): the contract with that service, field for field. It is
  * stored whole in the outbox row ({@code message_notice.payload}) when the message is saved, so the
  * relay posts exactly what was true at that moment. Never made for an INTERNAL note.
  */

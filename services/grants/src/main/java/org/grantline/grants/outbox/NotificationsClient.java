@@ -15,7 +15,7 @@ import java.util.UUID;
 
 /**
  * The notifications service's change intake ({@code POST /api/reminders/changes}) and message intake
- * ({@code POST /api/messages/notices}), called as this service itself (client credentials, role
+ * ({@code POST /internal/message-notices}), called as this service itself (client credentials, role
  * SERVICE), found like any other instance (Consul, or {@code NOTIFICATIONS_URLS} on the embedded
  * default). For requirement changes only ids travel: notifications reads their state back from the
  * deadline feed, which stays the source of truth. A message notice travels whole (it is all
@@ -51,7 +51,7 @@ public class NotificationsClient {
     public boolean notice(MessageNotice notice) {
         String token = tokens.find(null).orElseThrow(() -> new IllegalStateException(
                 "no client secret configured (GRANTLINE_CLIENT_SECRET)")).token();
-        Map<?, ?> answer = notifications.toBlocking().exchange(HttpRequest.POST("/api/messages/notices", notice)
+        Map<?, ?> answer = notifications.toBlocking().exchange(HttpRequest.POST("/internal/message-notices", notice)
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + token), Map.class).getBody().orElse(Map.of());
         return !Boolean.FALSE.equals(answer.get("created"));
     }

@@ -31,7 +31,7 @@ import java.util.UUID;
  * ({@code created: false}). Only the grants service itself: people (admins and auditors included)
  * and other services get 403.
  */
-@Controller("/api/messages/notices")
+@Controller("/internal/message-notices")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Secured(Roles.SERVICE)
 @ProblemResponses.Authenticated

@@ -180,15 +180,15 @@ class NotificationsContractTest implements TestPropertyProvider {
         message.put("path", "/#/requirements/" + requirement);
         message.put("documentCount", 0);
         message.put("postedAt", "2035-09-01T00:00:00Z");
-        TestHttp.Response notice = http.post("/api/messages/notices", TOKENS.service("grants"), message);
+        TestHttp.Response notice = http.post("/internal/message-notices", TOKENS.service("grants"), message);
         assertThat(notice.status()).as(notice.toString()).isEqualTo(200);
         assertThat(notice.json()).containsEntry("created", true);
-        assertThat(http.post("/api/messages/notices", TOKENS.service("grants"), message).json()).containsEntry("created", false);
+        assertThat(http.post("/internal/message-notices", TOKENS.service("grants"), message).json()).containsEntry("created", false);
         Map<String, Object> tooLong = new HashMap<>(message);
         tooLong.put("excerpt", "x".repeat(501));
-        assertThat(http.post("/api/messages/notices", TOKENS.service("grants"), tooLong).status()).isEqualTo(400);
-        assertThat(http.post("/api/messages/notices", admin, message).status()).isEqualTo(403);
-        assertThat(http.post("/api/messages/notices", null, message).status()).isEqualTo(401);
+        assertThat(http.post("/internal/message-notices", TOKENS.service("grants"), tooLong).status()).isEqualTo(400);
+        assertThat(http.post("/internal/message-notices", admin, message).status()).isEqualTo(403);
+        assertThat(http.post("/internal/message-notices", null, message).status()).isEqualTo(401);
 
         // audit
         assertThat(http.get("/api/reminders/audit", TOKENS.auditor()).status()).isEqualTo(200);

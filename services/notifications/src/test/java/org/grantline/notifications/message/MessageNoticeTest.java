@@ -50,7 +50,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Conversation messages announced by grants ({@code POST /api/messages/notices}): the other side's
+ * Conversation messages announced by grants ({@code POST /internal/message-notices}): the other side's
  * inbox and one email per recipient, once per message however often (and however concurrently) it
  * is announced; only the grants service may announce; SMTP or the jurisdiction service down delays
  * the emails and loses none; a contact who declined MESSAGE notices is not emailed. Every answer of
@@ -61,7 +61,7 @@ import static org.awaitility.Awaitility.await;
 class MessageNoticeTest implements TestPropertyProvider {
     static final TestTokens TOKENS = TestTokens.shared();
     static final String NY = "America/New_York";
-    static final String PATH = "/api/messages/notices";
+    static final String PATH = "/internal/message-notices";
     final GrantsStub grants = new GrantsStub();
     final JurisdictionStub registry = new JurisdictionStub();
     GreenMail smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
