@@ -28,9 +28,10 @@ export default async function (main) {
     table('Notices, newest first', ['Received', 'Subject', 'Message', ''],
       (page.items || []).map(n => {
         const status = h('span', { role: 'status' });
+        const href = noticeHref(n);
         const row = h('tr', { class: n.readAt ? null : 'unread' },
           h('td', {}, date(n.createdAt)),
-          h('td', {}, noticeHref(n) ? h('a', { href: noticeHref(n) }, n.subject) : n.subject),
+          h('td', {}, href ? h('a', { href }, n.subject) : n.subject),
           h('td', { class: 'fulltext' }, n.body),
           h('td', {}, n.readAt ? 'Read' : h('button', {
             type: 'button', class: 'secondary', onclick: async (e) => {
