@@ -506,6 +506,7 @@ class WebIT {
         forms.get(0).findElement(By.cssSelector("button.send-answer")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".answers"), "State of Maryland"));
         String demandHash = driver.getCurrentUrl().replaceFirst("^[^#]*", "");
+        assertThat(demandHash).startsWith("#/demands/");
         signOut();
 
         signIn("baltimore.counsel");
@@ -547,8 +548,20 @@ class WebIT {
         assertThat(driver.findElement(By.cssSelector("#thread .internal")).getText()).contains("Internal note").contains(note);
         signOut();
 
+        // The shared message is in Baltimore's inbox (the outbox relay, woken by NOTIFY) and leads to the demand's page;
+        // the internal note gave them no notice at all.
         signIn("baltimore.official");
-        go(demandHash);
+        WebElement notice = inboxNotice("booking agreement");
+        assertThat(notice.getText()).contains("New message from").contains(subject);
+        assertThat(driver.findElement(By.id("inbox")).getText()).doesNotContain(note);
+        assertThat(driver.findElements(By.xpath("//table[@id='inbox']//tr[contains(., 'New message from') and contains(., "
+                + xpathText(subject) + ")]"))).as("one notice: the message, not the internal note").hasSize(1);
+        shot("18c-jurisdiction-inbox-message-notice");
+        assertThat(notice.findElement(By.tagName("a")).getDomAttribute("href")).isEqualTo(demandHash);
+        notice.findElement(By.tagName("a")).click();
+        ready();
+        assertThat(driver.getCurrentUrl()).as("the notice opens the demand's page on this origin")
+                .startsWith(suite.url()).endsWith(demandHash);
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("thread"), "booking agreement"));
         assertThat(driver.findElement(By.id("thread")).getText()).doesNotContain(note).doesNotContain("Internal note");
         assertThat(driver.findElements(By.id("thread-internal"))).as("no internal notes for the jurisdiction").isEmpty();
@@ -558,10 +571,55 @@ class WebIT {
         shot("18b-jurisdiction-answers-in-the-thread");
         signOut();
 
+        // Baltimore's contacts were emailed DOJ's message, with the link to the demand's page.
+        String demandPath = "/#/demands/" + demandHash.substring("#/demands/".length());
+        String emailed = org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
+                .ignoreExceptions().until(() -> mailTo("grants@baltimore.example") + mailTo("solicitor@baltimore.example"),
+                        body -> body.contains("booking agreement") && body.contains(demandPath));
+        assertThat(emailed).contains(demandPath);
+
+        // Baltimore's answer is in DOJ's inbox, leading to the same page.
         signIn("doj.officer");
-        go(demandHash);
+        WebElement answer = inboxNotice("attached to our answer");
+        assertThat(answer.getText()).contains("New message from").contains(subject);
+        assertThat(answer.findElement(By.tagName("a")).getDomAttribute("href")).isEqualTo(demandHash);
+        answer.findElement(By.tagName("a")).click();
+        ready();
+        assertThat(driver.getCurrentUrl()).endsWith(demandHash);
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("thread"), "attached to our answer"));
         signOut();
+    }
+
+    /**
+     * The row of the caller's inbox whose text contains {@code text}: the inbox page, read again (a reload) until the
+     * notice is there, for up to 20 s (the relay is woken by NOTIFY, so normally well under a second).
+     */
+    WebElement inboxNotice(String text) {
+        go("#/inbox");
+        By row = By.xpath("//table[@id='inbox']//tbody/tr[contains(., " + xpathText(text) + ")]");
+        return new WebDriverWait(driver, Duration.ofSeconds(20), Duration.ofMillis(500))
+                .ignoring(StaleElementReferenceException.class)
+                .withMessage("a notice containing \"" + text + "\" in the inbox")
+                .until(d -> {
+                    List<WebElement> found = d.findElements(row);
+                    if (!found.isEmpty()) {
+                        return found.get(0);
+                    }
+                    d.navigate().refresh();
+                    ready();
+                    return null;
+                });
+    }
+
+    /** {@code text} as an XPath string literal (the texts here have no double quotes). */
+    static String xpathText(String text) {
+        return "\"" + text + "\"";
+    }
+
+    /** What GreenMail holds for {@code email}, soft line breaks joined and '=' decoded; empty if nothing. */
+    String mailTo(String email) {
+        TestHttp.Response inbox = suite.mail().get("/api/user/" + email + "/messages/INBOX/", null);
+        return inbox.status() == 200 ? inbox.body().replace("=\\r\\n", "").replace("=\r\n", "").replace("=3D", "=") : "";
     }
 
     static final String ALBUQUERQUE = "7a0c5d3e-0000-4000-8000-000035020000";
