@@ -733,6 +733,18 @@ class WebIT {
         confirm.accept();
         assertThat(text(By.cssSelector("#bulk-status .msg"))).isEqualTo("Done: " + total + " changed, 0 refused.");
         shot("21-doj-bulk-extension");
+
+        // The same list, reminded now: a DOJ message on every thread, refused for none (all are still open).
+        new Select(driver.findElement(By.id("bulk-action"))).selectByValue("REMIND");
+        WebElement note = driver.findElement(By.id("bulk-reason"));
+        note.clear();
+        note.sendKeys("The extension is in your award's ledger.");
+        driver.findElement(By.id("bulk-run")).click();
+        confirm = wait.until(ExpectedConditions.alertIsPresent());
+        assertThat(confirm.getText()).isEqualTo("Send a reminder now to all " + total + " matching requirements?");
+        confirm.accept();
+        assertThat(text(By.cssSelector("#bulk-status .msg"))).startsWith("Done: " + total + " reminded").endsWith("0 refused.");
+        shot("21b-doj-bulk-reminder");
         signOut();
     }
 

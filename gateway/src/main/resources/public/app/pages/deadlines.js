@@ -71,23 +71,25 @@ function bulkActions(total, query, role) {
     catch (e) { fill(status, message('error', errorText(e))); }
   } }, `Export all ${total} as CSV`);
   if (role !== 'DOJ_OFFICER' && role !== 'ADMIN') return h('section', { class: 'card', id: 'bulk' }, csv, status);
-  const action = select('action', [['EXTEND', 'Extend the deadline of'], ['WAIVE', 'Waive']], 'EXTEND', { id: 'bulk-action' });
+  const action = select('action', [['EXTEND', 'Extend the deadline of'], ['WAIVE', 'Waive'], ['REMIND', 'Send a reminder now to']], 'EXTEND', { id: 'bulk-action' });
   const date = h('input', { id: 'bulk-date', type: 'date', min: '1900-01-01', max: '2199-12-31' });
   const reason = h('input', { id: 'bulk-reason', maxlength: '1000' });
   const run = h('button', { type: 'button', id: 'bulk-run', disabled: total === 0, onclick: async () => {
     fill(status);
-    if (!reason.value.trim()) { fill(status, message('error', 'Give one reason for all of them.')); return; }
+    if (!reason.value.trim() && action.value !== 'REMIND') { fill(status, message('error', 'Give one reason for all of them.')); return; }
     if (action.value === 'EXTEND' && !date.value) { fill(status, message('error', 'Choose the new deadline.')); return; }
     const { count } = await get('/api/bulk/requirements/count?' + exportQuery);
-    if (!window.confirm(`${action.value === 'EXTEND' ? 'Extend' : 'Waive'} all ${count} matching requirements?`)) return;
+    const verb = { EXTEND: 'Extend', WAIVE: 'Waive', REMIND: 'Send a reminder now to' }[action.value];
+    if (!window.confirm(`${verb} all ${count} matching requirements?`)) return;
     try {
       const job = await post('/api/bulk/requirements', { filter, action: action.value, expectedCount: count,
         deadlineDate: date.value || null, reason: reason.value.trim() });
-      fill(status, message('ok', `Done: ${job.changed} changed, ${job.refused} refused.`),
+      fill(status, message('ok', action.value === 'REMIND' ? `Done: ${job.changed} reminded (a message on each thread, emailed to the jurisdiction), ${job.refused} refused.`
+        : `Done: ${job.changed} changed, ${job.refused} refused.`),
         job.refusals.length ? h('ul', { id: 'bulk-refusals' }, job.refusals.map(r => h('li', {}, h('a', { href: '#/requirements/' + r.id }, r.id), ': ', r.reason))) : null);
     } catch (e) { fill(status, message('error', errorText(e))); }
   } }, `Apply to all ${total} matching`);
   return h('section', { class: 'card', id: 'bulk', 'aria-labelledby': 'bulk-heading' }, h('h2', { id: 'bulk-heading' }, 'Act on all matching requirements'),
-    h('div', { class: 'filters' }, field('Action', action), field('New deadline (local date; extensions)', date), field('Reason', reason)),
+    h('div', { class: 'filters' }, field('Action', action), field('New deadline (local date; extensions)', date), field('Reason (for reminders: an optional note)', reason)),
     h('div', { class: 'actions' }, run, csv), status);
 }

@@ -22,6 +22,7 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.grantline.grants.conversation.ConversationController;
 import org.grantline.shared.openapi.Idempotent;
 import org.grantline.shared.openapi.ProblemResponses;
 import org.grantline.shared.security.Caller;
@@ -60,9 +61,9 @@ public class BulkController {
     @Idempotent
     @ProblemResponses.BadRequest
     @Secured({Roles.DOJ_OFFICER, Roles.ADMIN})
-    @io.swagger.v3.oas.annotations.Operation(summary = "Extend or waive every requirement a filter matches (confirmed by its count)")
+    @io.swagger.v3.oas.annotations.Operation(summary = "Extend, waive or send a reminder now to every requirement a filter matches (confirmed by its count)")
     public JobView run(@Body @Valid BulkCommand command, Authentication caller) {
-        return service.run(command, Caller.of(caller));
+        return service.run(command, Caller.of(caller), ConversationController.authorName(caller));
     }
 
     @Get("/jobs/{id}")

@@ -23,7 +23,8 @@ public final class BulkMessages {
     private BulkMessages() {
     }
 
-    public enum Action { EXTEND, WAIVE }
+    /** EXTEND and WAIVE change the deadline; REMIND sends the jurisdiction a reminder now (a DOJ message on the thread). */
+    public enum Action { EXTEND, WAIVE, REMIND }
 
     /** The deadline list's own filters (as {@code GET /api/certifications/requirements} takes them). */
     @Serdeable
@@ -41,7 +42,8 @@ public final class BulkMessages {
 
     /**
      * Act on every requirement the filter matches. {@code expectedCount} is the count the user
-     * confirmed: if the list changed since, nothing is done (409).
+     * confirmed: if the list changed since, nothing is done (409). {@code reason}: one for all
+     * (required to extend or waive); for REMIND an optional note added to each reminder.
      */
     @Serdeable
     public record BulkCommand(@NotNull @Valid RequirementFilter filter, @NotNull Action action, @NotNull @Min(0) Integer expectedCount,

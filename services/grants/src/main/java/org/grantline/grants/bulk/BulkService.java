@@ -14,9 +14,13 @@ import org.grantline.grants.bulk.BulkMessages.RequirementFilter;
 import org.grantline.grants.certification.ExtensionCommand;
 import org.grantline.grants.certification.RequirementSearch;
 import org.grantline.grants.certification.RequirementService;
+import org.grantline.grants.certification.RequirementStatus;
 import org.grantline.grants.certification.RequirementView;
 import org.grantline.grants.condition.GrantCondition;
 import org.grantline.grants.condition.GrantConditionRepository;
+import org.grantline.grants.conversation.ConversationMessage.SubjectKind;
+import org.grantline.grants.conversation.ConversationMessages.MessageCommand;
+import org.grantline.grants.conversation.ConversationService;
 import org.grantline.grants.jurisdiction.JurisdictionDirectory;
 import org.grantline.grants.program.Program;
 import org.grantline.grants.program.ProgramRepository;
@@ -42,7 +46,10 @@ import java.util.UUID;
  * user confirms the count; if the list no longer has that many, nothing is done (409). Each item goes
  * through the same rules as one request (its own transaction and audit record); what a rule refuses is
  * reported with the reason, and the whole job is one more audit record. CSV exports neutralise cells a
- * spreadsheet would run as a formula.
+ * spreadsheet would run as a formula. "Remind now" posts a DOJ message on each requirement's thread
+ * (its own transaction, audit record and outbox row, as {@link ConversationService#post} does), so the
+ * jurisdiction is notified at once by inbox and email and the reminder stays in the thread; what is
+ * not waiting for the jurisdiction (submitted, accepted, waived, enjoined) is refused with the reason.
  */
 @Singleton
 public class BulkService {
@@ -57,9 +64,11 @@ public class BulkService {
     private final JurisdictionDirectory jurisdictions;
     private final AuditTrail audit;
     private final ObjectMapper json;
+    private final ConversationService conversations;
 
     public BulkService(RequirementService requirements, BulkJobRepository jobs, AwardRepository awards, ProgramRepository programs,
-                       GrantConditionRepository conditions, JurisdictionDirectory jurisdictions, AuditTrail audit, ObjectMapper json) {
+                       GrantConditionRepository conditions, JurisdictionDirectory jurisdictions, AuditTrail audit, ObjectMapper json,
+                       ConversationService conversations) {
         this.requirements = requirements;
         this.jobs = jobs;
         this.awards = awards;
@@ -68,6 +77,7 @@ public class BulkService {
         this.jurisdictions = jurisdictions;
         this.audit = audit;
         this.json = json;
+        this.conversations = conversations;
     }
 
     /** Every requirement the filter matches, earliest deadline first (at most MAX_ITEMS, else 400). */
@@ -86,9 +96,14 @@ public class BulkService {
         }
     }
 
-    public JobView run(BulkCommand command, Caller caller) {
+    /** Runs the action on every match; {@code authorName} signs the reminders a REMIND sends. */
+    public JobView run(BulkCommand command, Caller caller, String authorName) {
         String reason = command.reason() == null ? null : command.reason().strip();
-        if (reason == null || reason.isEmpty()) {
+        boolean remind = command.action() == BulkMessages.Action.REMIND;
+        if (remind && reason != null && reason.isEmpty()) {
+            reason = null;
+        }
+        if (!remind && (reason == null || reason.isEmpty())) {
             throw Problems.invalid("reason", "a bulk " + command.action().name().toLowerCase() + " gives one reason for all");
         }
         if (command.action() == BulkMessages.Action.EXTEND && command.deadlineDate() == null) {
@@ -108,8 +123,17 @@ public class BulkService {
             try {
                 if (command.action() == BulkMessages.Action.EXTEND) {
                     requirements.extend(r.id(), new ExtensionCommand(command.deadlineDate(), command.deadlineTime(), reason), caller);
-                } else {
+                } else if (command.action() == BulkMessages.Action.WAIVE) {
                     requirements.waive(r.id(), reason, caller);
+                } else if (!r.status().awaitsJurisdiction()) {
+                    refused.add(new Refusal(r.id(), "nothing is owed: it is " + r.status().name().toLowerCase()));
+                    continue;
+                } else if (r.enjoined()) {
+                    refused.add(new Refusal(r.id(), "it is enjoined by a court order: no reminders"));
+                    continue;
+                } else {
+                    conversations.post(SubjectKind.REQUIREMENT, r.id(), new MessageCommand(reminder(r, reason), null, false), caller,
+                            authorName);
                 }
                 changed.add(r.id());
             } catch (ProblemException e) {
@@ -134,9 +158,24 @@ public class BulkService {
                 refused.size(), outcomeJson, caller.subject(), started, finished));
         JobView view = new JobView(job.id(), job.action(), job.matched(), job.changed(), job.refused(), changed, refused,
                 job.requestedBy(), started, finished);
-        audit.record("bulk." + command.action().name().toLowerCase(), "bulk-job", job.id(), Map.of("filter", command.filter(),
-                "confirmedCount", command.expectedCount(), "reason", reason), view);
+        Map<String, Object> asked = new LinkedHashMap<>();
+        asked.put("filter", command.filter());
+        asked.put("confirmedCount", command.expectedCount());
+        asked.put("reason", reason);
+        audit.record("bulk." + command.action().name().toLowerCase(), "bulk-job", job.id(), asked, view);
         return view;
+    }
+
+    /** The reminder's text: the deadline in the jurisdiction's time, whether it has passed, DOJ's note. */
+    static String reminder(RequirementView r, String note) {
+        String due = r.deadlineLocalDate() + " at " + r.deadlineLocalTime() + " (" + r.timeZone() + ")";
+        String text = r.overdue()
+                ? "Reminder from DOJ: this certification was due on " + due + " and is overdue. Please submit it now."
+                : "Reminder from DOJ: this certification is due on " + due + ". Please submit it before then.";
+        if (r.status() == RequirementStatus.REJECTED) {
+            text += " Your last submission was rejected; answer with a new one.";
+        }
+        return note == null ? text : text + "\n\n" + note;
     }
 
     public JobView job(UUID id) {

@@ -91,7 +91,7 @@ public class ConversationController {
     }
 
     /** The sender as people know them: the token's {@code name} claim (the gateway signs it in), else the username. */
-    static String authorName(Authentication caller) {
+    public static String authorName(Authentication caller) {
         Object name = caller.getAttributes().get("name");
         return name != null && !name.toString().isBlank() ? name.toString().strip() : caller.getName();
     }

@@ -32,6 +32,8 @@ class BulkActionTest implements TestPropertyProvider {
 
     @Inject
     EmbeddedServer server;
+    @Inject
+    io.micronaut.transaction.TransactionOperations<java.sql.Connection> tx;
     TestHttp http;
     String program;
 
@@ -115,6 +117,68 @@ class BulkActionTest implements TestPropertyProvider {
         assertThat(job.json()).containsEntry("changed", 1);
         assertThat(http.get("/api/bulk/requirements/count?status=WAIVED&programId=" + program, TOKENS.dojOfficer()).json()).containsEntry("count", 1);
         assertThat(http.get("/api/bulk/requirements/count?dueFrom=2300-01-01T00:00:00Z", TOKENS.dojOfficer()).status()).as("dates 1900-2199").isEqualTo(400);
+    }
+
+    /**
+     * "Send a reminder now" to every owed requirement a filter matches: a DOJ message on each thread
+     * (with its notice in the outbox, so the jurisdiction is told at once by inbox and email), and
+     * what owes nothing is refused with the reason; one audited job.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void aReminderNowGoesOnEveryOwedRequirementsThreadAndIsAnnounced() throws Exception {
+        String first = requirement("Reminded town", "2097-05-01");
+        String second = requirement("Reminded city", "2097-05-02");
+        String waived = requirement("Waived village", "2097-05-03");
+        assertThat(http.post("/api/certifications/requirements/" + waived + "/waiver", TOKENS.dojOfficer(),
+                Map.of("reason", "Not enforced here")).status()).isEqualTo(200);
+        Map<String, Object> filter = Map.of("programId", program, "dueFrom", "2097-04-30T00:00:00Z", "dueTo", "2097-05-10T00:00:00Z");
+        Map<String, Object> command = new HashMap<>(Map.of("filter", filter, "action", "REMIND", "expectedCount", 3,
+                "reason", "Answer the 15 November letter too."));
+        assertThat(http.post("/api/bulk/requirements", TOKENS.auditor(), command).status()).isEqualTo(403);
+        TestHttp.Response job = http.post("/api/bulk/requirements", TOKENS.dojOfficer(), command);
+        assertThat(job.status()).as(job.toString()).isEqualTo(200);
+        assertThat(job.json()).containsEntry("action", "REMIND").containsEntry("matched", 3).containsEntry("changed", 2)
+                .containsEntry("refused", 1);
+        assertThat((List<String>) job.json().get("changedIds")).containsExactlyInAnyOrder(first, second);
+        List<Map<String, Object>> refusals = (List<Map<String, Object>>) job.json().get("refusals");
+        assertThat(refusals).singleElement().satisfies(r -> assertThat(r).containsEntry("id", waived)
+                .satisfies(x -> assertThat((String) x.get("reason")).contains("nothing is owed: it is waived")));
+
+        // The reminder is in each thread, shared (the jurisdiction sees it), with the deadline in its own time and DOJ's note.
+        for (String id : List.of(first, second)) {
+            TestHttp.Response thread = http.get("/api/certifications/requirements/" + id + "/messages", TOKENS.dojOfficer());
+            assertThat(thread.status()).as(thread.toString()).isEqualTo(200);
+            List<Map<String, Object>> messages = (List<Map<String, Object>>) thread.json().get("messages");
+            assertThat(messages).singleElement().satisfies(m -> {
+                assertThat(m).containsEntry("visibility", "SHARED");
+                assertThat((String) m.get("body")).startsWith("Reminder from DOJ: this certification is due on 2097-05-0")
+                        .contains("(America/Chicago)").endsWith("Answer the 15 November letter too.");
+            });
+            assertThat(count("SELECT count(*) FROM message_notice WHERE payload->>'subjectId' = ? AND (payload->>'fromDoj')::boolean",
+                    id)).as("announced to notifications").isEqualTo(1);
+        }
+        assertThat(count("SELECT count(*) FROM message_notice WHERE payload->>'subjectId' = ?", waived)).isZero();
+        assertThat(http.get("/api/programs/audit?entityType=bulk-job&entityId=" + job.json().get("id"), TOKENS.auditor()).body())
+                .contains("bulk.remind");
+
+        // Each run reminds again (a note is optional): the threads now hold two reminders each.
+        assertThat(http.post("/api/bulk/requirements", TOKENS.dojOfficer(), Map.of("filter", filter, "action", "REMIND",
+                "expectedCount", 3)).json()).containsEntry("changed", 2);
+        assertThat((List<Object>) http.get("/api/certifications/requirements/" + first + "/messages", TOKENS.dojOfficer()).json()
+                .get("messages")).hasSize(2);
+    }
+
+    long count(String sql, String id) throws Exception {
+        return tx.executeRead(status -> {
+            try (java.sql.PreparedStatement ps = status.getConnection().prepareStatement(sql)) {
+                ps.setString(1, id);
+                try (java.sql.ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            }
+        });
     }
 
     @Test
