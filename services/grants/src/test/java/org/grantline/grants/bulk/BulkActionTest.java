@@ -59,10 +59,14 @@ class BulkActionTest implements TestPropertyProvider {
     }
 
     String requirement(String name, String due) {
+        return requirement(program, name, due);
+    }
+
+    String requirement(String programId, String name, String due) {
         UUID place = UUID.randomUUID();
         jurisdictions.add(place, name, "America/Chicago", "IL", "CITY", "NO_POLICY");
         return GrantsFixtures.firstRequirement(http, GrantsFixtures.award(http, Map.of("jurisdictionId", place.toString(),
-                "programId", program, "fiscalYear", 2017, "amount", "1000.00", "awardDate", "2017-09-01",
+                "programId", programId, "fiscalYear", 2017, "amount", "1000.00", "awardDate", "2017-09-01",
                 "certificationDueDate", due)));
     }
 
@@ -127,12 +131,14 @@ class BulkActionTest implements TestPropertyProvider {
     @Test
     @SuppressWarnings("unchecked")
     void aReminderNowGoesOnEveryOwedRequirementsThreadAndIsAnnounced() throws Exception {
-        String first = requirement("Reminded town", "2097-05-01");
-        String second = requirement("Reminded city", "2097-05-02");
-        String waived = requirement("Waived village", "2097-05-03");
+        String own = GrantsFixtures.program(http, "BR");   // its own program: the other tests count theirs
+        GrantsFixtures.certification1373(http, own);
+        String first = requirement(own, "Reminded town", "2097-05-01");
+        String second = requirement(own, "Reminded city", "2097-05-02");
+        String waived = requirement(own, "Waived village", "2097-05-03");
         assertThat(http.post("/api/certifications/requirements/" + waived + "/waiver", TOKENS.dojOfficer(),
                 Map.of("reason", "Not enforced here")).status()).isEqualTo(200);
-        Map<String, Object> filter = Map.of("programId", program, "dueFrom", "2097-04-30T00:00:00Z", "dueTo", "2097-05-10T00:00:00Z");
+        Map<String, Object> filter = Map.of("programId", own, "dueFrom", "2097-04-30T00:00:00Z", "dueTo", "2097-05-10T00:00:00Z");
         Map<String, Object> command = new HashMap<>(Map.of("filter", filter, "action", "REMIND", "expectedCount", 3,
                 "reason", "Answer the 15 November letter too."));
         assertThat(http.post("/api/bulk/requirements", TOKENS.auditor(), command).status()).isEqualTo(403);
