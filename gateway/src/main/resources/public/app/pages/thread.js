@@ -4,7 +4,7 @@
 import { get, post } from '../api.js';
 import { fill, h, message, errorText, field, date, redrawWith } from '../ui.js';
 
-const LABELS = { DOJ_OFFICER: 'DOJ', ADMIN: 'GrantLine admin', JURISDICTION_OFFICIAL: 'Official', LEGAL_OFFICER: 'Legal officer' };
+const LABELS = { DOJ_OFFICER: 'DOJ', ADMIN: 'GrantLine admin', JURISDICTION_OFFICIAL: 'Official', LEGAL_OFFICER: 'Legal officer', SYSTEM: 'GrantLine reminder' };
 
 export async function threadSection(path, role) {
   const list = h('ol', { class: 'thread', id: 'thread', 'aria-label': 'Messages, oldest first' });

@@ -113,6 +113,34 @@ public class ConversationService {
         });
     }
 
+    /** Who GrantLine itself is on a thread (a demand's reminders and escalation). */
+    public static final String SYSTEM_AUTHOR = "grantline";
+    public static final String SYSTEM_ROLE = "SYSTEM";
+
+    /**
+     * A message GrantLine itself writes on a thread, in the caller's transaction: the message, its
+     * audit record (actor {@code system}) and its notice — to the jurisdiction ({@code toJurisdiction})
+     * or to DOJ. An INTERNAL one is left out of the jurisdiction's thread as any internal note is, and
+     * its notice goes to DOJ only.
+     */
+    public UUID postSystem(SubjectKind kind, UUID subjectId, UUID jurisdiction, String subjectTitle, Visibility visibility,
+                           boolean toJurisdiction, String body) {
+        if (visibility == Visibility.INTERNAL && toJurisdiction) {
+            throw new IllegalArgumentException("an internal note is never announced to the jurisdiction");
+        }
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        return transactions.executeWrite(status -> {
+            ConversationMessage saved = messages.save(new ConversationMessage(UUID.randomUUID(), kind, subjectId, jurisdiction, visibility,
+                    body, "", SYSTEM_AUTHOR, SYSTEM_ROLE, now));
+            audit.recordAs("system", visibility == Visibility.INTERNAL ? "conversation.note-added" : "conversation.message-posted",
+                    MESSAGE, saved.id(), null, Map.of("subjectKind", kind, "subjectId", subjectId, "jurisdictionId", jurisdiction,
+                            "visibility", visibility, "documentIds", List.of(), "length", body.length()));
+            notices.enqueue(MessageNotice.of(saved.id(), kind.name(), subjectId, jurisdiction, subjectTitle, "GrantLine", SYSTEM_ROLE,
+                    toJurisdiction, body, 0, now));
+            return saved.id();
+        });
+    }
+
     /** What the web app calls the thread's subject: a requirement's condition title, a demand's letter subject. */
     private String subjectTitle(SubjectKind kind, UUID subjectId) {
         return switch (kind) {
