@@ -109,12 +109,15 @@ public class EmailDispatcher {
         return tx.executeWrite(status -> {
             Connection c = status.getConnection();
             List<UUID> ids = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT id FROM email_digest WHERE ((status IN ('PENDING', 'FAILED') "
-                    + "AND next_attempt_at <= ?) OR (status = 'SENDING' AND claimed_until < ?)) ORDER BY next_attempt_at, id LIMIT ? "
+            try (PreparedStatement ps = c.prepareStatement("SELECT id FROM email_digest WHERE ((status IN (?, ?) "
+                    + "AND next_attempt_at <= ?) OR (status = ? AND claimed_until < ?)) ORDER BY next_attempt_at, id LIMIT ? "
                     + "FOR UPDATE SKIP LOCKED")) {
-                ps.setObject(1, Sql.ts(now));
-                ps.setObject(2, Sql.ts(now));
-                ps.setInt(3, limit);
+                Sql.set(ps, 1, DeliveryStatus.PENDING);
+                Sql.set(ps, 2, DeliveryStatus.FAILED);
+                ps.setObject(3, Sql.ts(now));
+                Sql.set(ps, 4, DeliveryStatus.SENDING);
+                ps.setObject(5, Sql.ts(now));
+                ps.setInt(6, limit);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         ids.add(Sql.uuid(rs, "id"));
@@ -124,18 +127,21 @@ public class EmailDispatcher {
             if (ids.isEmpty()) {
                 return ids;
             }
-            try (PreparedStatement ps = c.prepareStatement("UPDATE email_digest SET status = 'SENDING', claimed_by = ?, claimed_until = ?, "
+            try (PreparedStatement ps = c.prepareStatement("UPDATE email_digest SET status = ?, claimed_by = ?, claimed_until = ?, "
                     + "updated_at = ? WHERE id IN (" + Sql.marks(ids.size()) + ")")) {
-                ps.setString(1, instance);
-                ps.setObject(2, Sql.ts(now.plus(config.getLease())));
-                ps.setObject(3, Sql.ts(now));
-                Sql.bind(ps, 4, ids);
+                Sql.set(ps, 1, DeliveryStatus.SENDING);
+                ps.setString(2, instance);
+                ps.setObject(3, Sql.ts(now.plus(config.getLease())));
+                ps.setObject(4, Sql.ts(now));
+                Sql.bind(ps, 5, ids);
                 ps.executeUpdate();
             }
-            try (PreparedStatement ps = c.prepareStatement("UPDATE delivery SET status = 'SENDING', updated_at = ? WHERE digest_id IN ("
-                    + Sql.marks(ids.size()) + ") AND status IN ('PENDING', 'FAILED', 'SENDING')")) {
-                ps.setObject(1, Sql.ts(now));
-                Sql.bind(ps, 2, ids);
+            try (PreparedStatement ps = c.prepareStatement("UPDATE delivery SET status = ?, updated_at = ? WHERE digest_id IN ("
+                    + Sql.marks(ids.size()) + ") AND status IN (?, ?, ?)")) {
+                Sql.set(ps, 1, DeliveryStatus.SENDING);
+                ps.setObject(2, Sql.ts(now));
+                int i = Sql.bind(ps, 3, ids);
+                Sql.bind(ps, i, List.of(DeliveryStatus.PENDING, DeliveryStatus.FAILED, DeliveryStatus.SENDING));
                 ps.executeUpdate();
             }
             return ids;
@@ -228,9 +234,10 @@ public class EmailDispatcher {
         Instant now = clock.instant();
         return tx.executeWrite(status -> {
             try (PreparedStatement ps = status.getConnection().prepareStatement("UPDATE email_digest SET claimed_until = ? "
-                    + "WHERE status = 'SENDING' AND claimed_by = ?")) {
+                    + "WHERE status = ? AND claimed_by = ?")) {
                 ps.setObject(1, Sql.ts(now.plus(config.getLease())));
-                ps.setString(2, instance);
+                Sql.set(ps, 2, DeliveryStatus.SENDING);
+                ps.setString(3, instance);
                 return ps.executeUpdate();
             }
         });
@@ -280,21 +287,21 @@ public class EmailDispatcher {
             List<AuditTrail.Change> changes = new ArrayList<>();
             for (Result r : results) {
                 Digest d = r.digest();
-                String next;
+                DeliveryStatus next;
                 Instant retryAt = now;
                 int attempts = d.attempts();
                 if (r.error() == null) {
-                    next = d.items().isEmpty() ? "CANCELLED" : "SENT";
+                    next = d.items().isEmpty() ? DeliveryStatus.CANCELLED : DeliveryStatus.SENT;
                     if (!d.items().isEmpty()) {
                         sent++;
                     }
                 } else {
                     attempts++;
                     if (attempts >= config.getMaxAttempts()) {
-                        next = "DEAD";
+                        next = DeliveryStatus.DEAD;
                         dead++;
                     } else {
-                        next = "FAILED";
+                        next = DeliveryStatus.FAILED;
                         failed++;
                         retryAt = now.plus(backoff.after(attempts));
                     }
@@ -302,15 +309,16 @@ public class EmailDispatcher {
                 int updated;
                 try (PreparedStatement ps = c.prepareStatement("UPDATE email_digest SET status = ?, attempts = ?, next_attempt_at = ?, "
                         + "last_error = ?, sent_at = ?, claimed_by = NULL, claimed_until = NULL, updated_at = ? "
-                        + "WHERE id = ? AND status = 'SENDING' AND claimed_by = ?")) {
-                    ps.setString(1, next);
+                        + "WHERE id = ? AND status = ? AND claimed_by = ?")) {
+                    Sql.set(ps, 1, next);
                     ps.setInt(2, attempts);
                     ps.setObject(3, Sql.ts(retryAt));
                     ps.setString(4, Sql.clip(r.error(), 1000));
-                    ps.setObject(5, next.equals("SENT") ? Sql.ts(now) : null);
+                    ps.setObject(5, next == DeliveryStatus.SENT ? Sql.ts(now) : null);
                     ps.setObject(6, Sql.ts(now));
                     ps.setObject(7, d.id());
-                    ps.setString(8, instance);
+                    Sql.set(ps, 8, DeliveryStatus.SENDING);
+                    ps.setString(9, instance);
                     updated = ps.executeUpdate();
                 }
                 if (updated == 0) {
@@ -318,24 +326,25 @@ public class EmailDispatcher {
                     continue;
                 }
                 try (PreparedStatement ps = c.prepareStatement("UPDATE delivery SET status = ?, attempts = ?, next_attempt_at = ?, "
-                        + "last_error = ?, sent_at = ?, updated_at = ? WHERE digest_id = ? AND status = 'SENDING'")) {
-                    ps.setString(1, next.equals("CANCELLED") ? "CANCELLED" : next);
+                        + "last_error = ?, sent_at = ?, updated_at = ? WHERE digest_id = ? AND status = ?")) {
+                    Sql.set(ps, 1, next);
                     ps.setInt(2, attempts);
                     ps.setObject(3, Sql.ts(retryAt));
                     ps.setString(4, Sql.clip(r.error(), 1000));
-                    ps.setObject(5, next.equals("SENT") ? Sql.ts(now) : null);
+                    ps.setObject(5, next == DeliveryStatus.SENT ? Sql.ts(now) : null);
                     ps.setObject(6, Sql.ts(now));
                     ps.setObject(7, d.id());
+                    Sql.set(ps, 8, DeliveryStatus.SENDING);
                     ps.executeUpdate();
                 }
                 Map<String, Object> after = new LinkedHashMap<>();
-                after.put("status", next);
+                after.put("status", next.name());
                 after.put("attempts", attempts);
                 after.put("reminders", d.items().size());
                 if (r.error() != null) {
                     after.put("error", Sql.clip(r.error(), 300));
                 }
-                changes.add(new AuditTrail.Change("email." + next.toLowerCase(), "email_digest", d.id(), null, after));
+                changes.add(new AuditTrail.Change("email." + next.name().toLowerCase(), "email_digest", d.id(), null, after));
             }
             audit.recordAll(changes);
             return new Outcome(sent, failed, dead);
@@ -360,8 +369,9 @@ public class EmailDispatcher {
             try (PreparedStatement ps = c.prepareStatement("SELECT d.digest_id, d.requirement_id, d.offset_days, r.escalate, d.notice_kind, "
                     + "t.condition_title, t.program_name, t.award_number, t.jurisdiction_name, t.deadline_at, t.time_zone "
                     + "FROM delivery d JOIN reminder r ON r.id = d.reminder_id JOIN tracked_requirement t ON t.id = d.requirement_id "
-                    + "WHERE d.digest_id IN (" + Sql.marks(ids.size()) + ") AND d.status = 'SENDING' ORDER BY d.due_at")) {
-                Sql.bind(ps, 1, ids);
+                    + "WHERE d.digest_id IN (" + Sql.marks(ids.size()) + ") AND d.status = ? ORDER BY d.due_at")) {
+                int i = Sql.bind(ps, 1, ids);
+                Sql.set(ps, i, DeliveryStatus.SENDING);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         digests.get(Sql.uuid(rs, "digest_id")).kinds().add(NoticeKind.stored(rs.getString("notice_kind"), rs.getInt("offset_days")));

@@ -7,6 +7,7 @@ import org.grantline.notifications.email.DigestEmail;
 import org.grantline.notifications.plan.ProgramSettings;
 import org.grantline.notifications.plan.ProgramSettingsRepository;
 import org.grantline.notifications.plan.ReminderSchedule;
+import org.grantline.notifications.plan.ReminderStatus;
 import org.grantline.notifications.preference.NoticeKind;
 import org.grantline.notifications.preference.NotificationPreference;
 import org.grantline.notifications.preference.NotificationPreferences;
@@ -72,8 +73,8 @@ public class FanOut {
         this.clock = clock;
     }
 
-    record Due(UUID id, UUID requirementId, UUID jurisdictionId, Instant deadline, int offset, String kind, boolean escalate,
-               Instant dueAt, LocalDate localDate, String requirementStatus, boolean enjoined, UUID programId,
+    record Due(UUID id, UUID requirementId, UUID jurisdictionId, Instant deadline, int offset, ReminderSchedule.Kind kind,
+               boolean escalate, Instant dueAt, LocalDate localDate, String requirementStatus, boolean enjoined, UUID programId,
                String conditionTitle, String awardNumber, String timeZone) {
 
         /** The day its email goes out on: its own day, or today in the jurisdiction's zone when it is sent late. */
@@ -123,9 +124,10 @@ public class FanOut {
             List<Due> live = new ArrayList<>();
             for (Due d : due) {
                 if (!awaitsJurisdiction(d.requirementStatus()) || d.enjoined()) {
-                    skipped.add(new Object[]{"CANCELLED", d.enjoined() ? "court order" : d.requirementStatus().toLowerCase(), Sql.ts(now), d.id()});
-                } else if (!d.kind().equals("OVERDUE") && now.isAfter(d.deadline())) {
-                    skipped.add(new Object[]{"SKIPPED", "the deadline passed before it could go out", Sql.ts(now), d.id()});
+                    skipped.add(new Object[]{ReminderStatus.CANCELLED, d.enjoined() ? "court order" : d.requirementStatus().toLowerCase(),
+                            Sql.ts(now), d.id()});
+                } else if (d.kind() != ReminderSchedule.Kind.OVERDUE && now.isAfter(d.deadline())) {
+                    skipped.add(new Object[]{ReminderStatus.SKIPPED, "the deadline passed before it could go out", Sql.ts(now), d.id()});
                 } else {
                     live.add(d);
                 }
@@ -220,7 +222,7 @@ public class FanOut {
             }
             for (Webhook h : hooks) {
                 if (h.jurisdictionId() == null || h.jurisdictionId().equals(d.jurisdictionId())) {
-                    deliveries.add(row(d, h.id().toString(), "WEBHOOK", null, "PENDING", now, kind));
+                    deliveries.add(row(d, h.id().toString(), Channel.WEBHOOK, null, DeliveryStatus.PENDING, now, kind));
                 }
             }
             Map<String, Object> after = new LinkedHashMap<>();
@@ -242,14 +244,14 @@ public class FanOut {
         Map<String, UUID> digests = digests(c, byRecipientDay.keySet(), now, zones, hours);
         byRecipientDay.forEach((key, mails) -> {
             for (Mail m : mails) {
-                deliveries.add(row(m.due(), m.email(), "EMAIL", digests.get(key), "PENDING", now, kinds.get(m.due().id())));
+                deliveries.add(row(m.due(), m.email(), Channel.EMAIL, digests.get(key), DeliveryStatus.PENDING, now, kinds.get(m.due().id())));
             }
         });
         int[] inserted = insertDeliveries(c, deliveries);
         reopenCancelled(c, deliveries, inserted, now);
         notices(c, inbox, names, now);
-        batch(c, "UPDATE reminder SET status = 'FANNED_OUT', updated_at = ? WHERE id = ?",
-                live.stream().map(d -> new Object[]{Sql.ts(now), d.id()}).toList());
+        batch(c, "UPDATE reminder SET status = ?, updated_at = ? WHERE id = ?",
+                live.stream().map(d -> new Object[]{ReminderStatus.FANNED_OUT, Sql.ts(now), d.id()}).toList());
         audit.recordAll(changes);
     }
 
@@ -259,9 +261,9 @@ public class FanOut {
                 + (jurisdiction == null ? "" : " — " + jurisdiction);
     }
 
-    private static Object[] row(Due d, String recipient, String channel, UUID digest, String status, Instant now, NoticeKind kind) {
+    private static Object[] row(Due d, String recipient, Channel channel, UUID digest, DeliveryStatus status, Instant now, NoticeKind kind) {
         return new Object[]{UUID.randomUUID(), d.id(), d.requirementId(), d.jurisdictionId(), Sql.ts(d.deadline()), d.offset(),
-                recipient, channel, digest, status, Sql.ts(now), Sql.ts(d.dueAt()), status.equals("SENT") ? Sql.ts(now) : null,
+                recipient, channel, digest, status, Sql.ts(now), Sql.ts(d.dueAt()), status == DeliveryStatus.SENT ? Sql.ts(now) : null,
                 Sql.ts(now), Sql.ts(now), kind.name()};
     }
 
@@ -274,7 +276,7 @@ public class FanOut {
                 + "created_at, updated_at, notice_kind) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
             for (Object[] row : rows) {
                 for (int i = 0; i < row.length; i++) {
-                    ps.setObject(i + 1, row[i]);
+                    Sql.set(ps, i + 1, row[i]);
                 }
                 ps.addBatch();
             }
@@ -288,12 +290,13 @@ public class FanOut {
         for (int i = 0; i < rows.size(); i++) {
             if (inserted[i] == 0) {
                 Object[] r = rows.get(i);
-                reopen.add(new Object[]{r[1], r[8], Sql.ts(now), Sql.ts(now), r[2], r[4], r[5], r[6], r[7]});
+                reopen.add(new Object[]{r[1], r[8], DeliveryStatus.PENDING, Sql.ts(now), Sql.ts(now), r[2], r[4], r[5], r[6], r[7],
+                        DeliveryStatus.CANCELLED});
             }
         }
-        batch(c, "UPDATE delivery SET reminder_id = ?, digest_id = ?, status = 'PENDING', attempts = 0, next_attempt_at = ?, "
+        batch(c, "UPDATE delivery SET reminder_id = ?, digest_id = ?, status = ?, attempts = 0, next_attempt_at = ?, "
                 + "last_error = NULL, updated_at = ? WHERE requirement_id = ? AND deadline_at = ? AND offset_days = ? AND recipient = ? "
-                + "AND channel = ? AND status = 'CANCELLED'", reopen);
+                + "AND channel = ? AND status = ?", reopen);
     }
 
     /** In-app notices are written here, in the same transaction as their delivery row: exactly once. */
@@ -302,7 +305,7 @@ public class FanOut {
         List<Object[]> notices = new ArrayList<>();
         for (Object[] n : inbox) {
             Due d = (Due) n[0];
-            Object[] row = row(d, (String) n[1], "INBOX", null, "SENT", now, (NoticeKind) n[3]);
+            Object[] row = row(d, (String) n[1], Channel.INBOX, null, DeliveryStatus.SENT, now, (NoticeKind) n[3]);
             rows.add(row);
             notices.add(new Object[]{UUID.randomUUID(), n[2], body(d, names.get(d.jurisdictionId())), Sql.ts(now),
                     d.jurisdictionId(), n[1], d.requirementId(), row[0], ((NoticeKind) n[3]).name()});
@@ -343,21 +346,20 @@ public class FanOut {
                 String[] p = k.split("\\|");
                 UUID id = UUID.randomUUID();
                 Instant sendAt = DigestHour.sendAt(LocalDate.parse(p[1]), hours.get(p[0]), zones.get(originalOf.get(k)), now);
-                creates.add(new Object[]{id, p[0], LocalDate.parse(p[1]), Sql.ts(sendAt), "<digest." + id + "@grantline.notifications>",
-                        Sql.ts(now), Sql.ts(now)});
+                creates.add(new Object[]{id, p[0], LocalDate.parse(p[1]), DeliveryStatus.PENDING, Sql.ts(sendAt),
+                        "<digest." + id + "@grantline.notifications>", Sql.ts(now), Sql.ts(now)});
             }
             batch(c, "INSERT INTO email_digest (id, recipient, digest_date, status, attempts, next_attempt_at, message_id, created_at, "
-                    + "updated_at) VALUES (?, ?, ?, 'PENDING', 0, ?, ?, ?, ?) ON CONFLICT DO NOTHING", creates);
-            Map<String, Object[]> found = lockDigests(c, new java.util.TreeSet<>(wanted.values()));
+                    + "updated_at) VALUES (?, ?, ?, ?, 0, ?, ?, ?, ?) ON CONFLICT DO NOTHING", creates);
+            Map<String, FoundDigest> found = lockDigests(c, new java.util.TreeSet<>(wanted.values()));
             List<Object[]> reopen = new ArrayList<>();
             for (var e : new ArrayList<>(wanted.entrySet())) {
-                Object[] digest = found.get(e.getValue());
-                String status = (String) digest[1];
-                if (status.equals("PENDING") || status.equals("FAILED") || status.equals("CANCELLED")) {
-                    if (status.equals("CANCELLED")) {
-                        reopen.add(new Object[]{Sql.ts(now), Sql.ts(now), digest[0]});
+                FoundDigest digest = found.get(e.getValue());
+                if (digest.status().takesMoreItems()) {
+                    if (digest.status() == DeliveryStatus.CANCELLED) {
+                        reopen.add(new Object[]{DeliveryStatus.PENDING, Sql.ts(now), Sql.ts(now), digest.id()});
                     }
-                    result.put(e.getKey(), (UUID) digest[0]);
+                    result.put(e.getKey(), digest.id());
                     wanted.remove(e.getKey());
                 } else {
                     String[] p = e.getValue().split("\\|");
@@ -365,13 +367,16 @@ public class FanOut {
                     wanted.put(e.getKey(), e.getValue());
                 }
             }
-            batch(c, "UPDATE email_digest SET status = 'PENDING', attempts = 0, next_attempt_at = ?, updated_at = ? WHERE id = ?", reopen);
+            batch(c, "UPDATE email_digest SET status = ?, attempts = 0, next_attempt_at = ?, updated_at = ? WHERE id = ?", reopen);
         }
         return result;
     }
 
-    private static Map<String, Object[]> lockDigests(Connection c, Set<String> keys) throws SQLException {
-        Map<String, Object[]> found = new HashMap<>();
+    private record FoundDigest(UUID id, DeliveryStatus status) {
+    }
+
+    private static Map<String, FoundDigest> lockDigests(Connection c, Set<String> keys) throws SQLException {
+        Map<String, FoundDigest> found = new HashMap<>();
         List<String> all = new ArrayList<>(keys);
         for (int from = 0; from < all.size(); from += 400) {
             List<String> chunk = all.subList(from, Math.min(all.size(), from + 400));
@@ -389,7 +394,7 @@ public class FanOut {
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         found.put(rs.getString("recipient") + "|" + rs.getObject("digest_date", LocalDate.class),
-                                new Object[]{Sql.uuid(rs, "id"), rs.getString("status")});
+                                new FoundDigest(Sql.uuid(rs, "id"), DeliveryStatus.valueOf(rs.getString("status"))));
                     }
                 }
             }
@@ -399,10 +404,11 @@ public class FanOut {
 
     private List<Due> claim(Connection c, Instant now) throws SQLException {
         List<UUID> ids = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT id FROM reminder WHERE status = 'PLANNED' AND due_at <= ? "
+        try (PreparedStatement ps = c.prepareStatement("SELECT id FROM reminder WHERE status = ? AND due_at <= ? "
                 + "ORDER BY due_at, id LIMIT ? FOR UPDATE SKIP LOCKED")) {
-            ps.setObject(1, Sql.ts(now));
-            ps.setInt(2, config.getBatchSize());
+            Sql.set(ps, 1, ReminderStatus.PLANNED);
+            ps.setObject(2, Sql.ts(now));
+            ps.setInt(3, config.getBatchSize());
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     ids.add(Sql.uuid(rs, "id"));
@@ -421,7 +427,8 @@ public class FanOut {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     due.add(new Due(Sql.uuid(rs, "id"), Sql.uuid(rs, "requirement_id"), Sql.uuid(rs, "jurisdiction_id"),
-                            Sql.instant(rs, "deadline_at"), rs.getInt("offset_days"), rs.getString("kind"), rs.getBoolean("escalate"),
+                            Sql.instant(rs, "deadline_at"), rs.getInt("offset_days"), ReminderSchedule.Kind.valueOf(rs.getString("kind")),
+                            rs.getBoolean("escalate"),
                             Sql.instant(rs, "due_at"), rs.getObject("local_date", LocalDate.class), rs.getString("status"),
                             rs.getBoolean("enjoined"), Sql.uuid(rs, "program_id"), rs.getString("condition_title"),
                             rs.getString("award_number"), rs.getString("time_zone")));
@@ -438,7 +445,7 @@ public class FanOut {
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             for (Object[] row : rows) {
                 for (int i = 0; i < row.length; i++) {
-                    ps.setObject(i + 1, row[i]);
+                    Sql.set(ps, i + 1, row[i]);
                 }
                 ps.addBatch();
             }

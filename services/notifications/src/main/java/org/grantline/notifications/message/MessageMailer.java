@@ -212,12 +212,13 @@ public class MessageMailer {
         return tx.executeWrite(status -> {
             Connection c = status.getConnection();
             List<UUID> ids = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT id FROM message_email WHERE status = 'PENDING' AND next_attempt_at <= ? "
+            try (PreparedStatement ps = c.prepareStatement("SELECT id FROM message_email WHERE status = ? AND next_attempt_at <= ? "
                     + "AND (claimed_until IS NULL OR claimed_until < ?)" + (messageId == null ? "" : " AND message_id = ?")
                     + " ORDER BY next_attempt_at, id LIMIT ? FOR UPDATE SKIP LOCKED")) {
-                ps.setObject(1, Sql.ts(now));
+                Sql.set(ps, 1, MessageEmailStatus.PENDING);
                 ps.setObject(2, Sql.ts(now));
-                int i = 3;
+                ps.setObject(3, Sql.ts(now));
+                int i = 4;
                 if (messageId != null) {
                     ps.setObject(i++, messageId);
                 }
@@ -248,9 +249,10 @@ public class MessageMailer {
         Instant now = clock.instant();
         return tx.executeWrite(status -> {
             try (PreparedStatement ps = status.getConnection().prepareStatement("UPDATE message_email SET claimed_until = ? "
-                    + "WHERE status = 'PENDING' AND claimed_by = ? AND claimed_until IS NOT NULL")) {
+                    + "WHERE status = ? AND claimed_by = ? AND claimed_until IS NOT NULL")) {
                 ps.setObject(1, Sql.ts(now.plus(config.getLease())));
-                ps.setString(2, instance);
+                Sql.set(ps, 2, MessageEmailStatus.PENDING);
+                ps.setString(3, instance);
                 return ps.executeUpdate();
             }
         });
@@ -266,9 +268,10 @@ public class MessageMailer {
             try (PreparedStatement ps = status.getConnection().prepareStatement("SELECT e.id, e.message_id, e.email, e.attempts, "
                     + "m.subject_kind, m.subject_id, m.subject_title, m.author_name, m.author_role, m.excerpt, m.path, m.document_count "
                     + "FROM message_email e JOIN message_notice m ON m.message_id = e.message_id WHERE e.id IN (" + Sql.marks(ids.size())
-                    + ") AND e.status = 'PENDING' AND e.claimed_by = ? ORDER BY e.next_attempt_at, e.id")) {
+                    + ") AND e.status = ? AND e.claimed_by = ? ORDER BY e.next_attempt_at, e.id")) {
                 int i = Sql.bind(ps, 1, ids);
-                ps.setString(i, instance);
+                Sql.set(ps, i, MessageEmailStatus.PENDING);
+                ps.setString(i + 1, instance);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         mails.add(new Mail(Sql.uuid(rs, "id"), Sql.uuid(rs, "message_id"), rs.getString("email"), rs.getInt("attempts"),
@@ -344,32 +347,33 @@ public class MessageMailer {
     private Outcome record(Mail m, String error) {
         Instant now = clock.instant();
         return tx.executeWrite(status -> {
-            String next;
+            MessageEmailStatus next;
             int attempts = m.attempts();
             Instant retryAt = now;
             if (error == null) {
-                next = "SENT";
+                next = MessageEmailStatus.SENT;
             } else {
                 attempts++;
                 if (attempts >= config.getMaxAttempts()) {
-                    next = "FAILED";
+                    next = MessageEmailStatus.FAILED;
                 } else {
-                    next = "PENDING";
+                    next = MessageEmailStatus.PENDING;
                     retryAt = now.plus(backoff.after(attempts));
                 }
             }
             int updated;
             try (PreparedStatement ps = status.getConnection().prepareStatement("UPDATE message_email SET status = ?, attempts = ?, "
                     + "next_attempt_at = ?, last_error = ?, sent_at = ?, claimed_by = NULL, claimed_until = NULL, updated_at = ? "
-                    + "WHERE id = ? AND status = 'PENDING' AND claimed_by = ?")) {
-                ps.setString(1, next);
+                    + "WHERE id = ? AND status = ? AND claimed_by = ?")) {
+                Sql.set(ps, 1, next);
                 ps.setInt(2, attempts);
                 ps.setObject(3, Sql.ts(retryAt));
                 ps.setString(4, Sql.clip(error, 1000));
-                ps.setObject(5, next.equals("SENT") ? Sql.ts(now) : null);
+                ps.setObject(5, next == MessageEmailStatus.SENT ? Sql.ts(now) : null);
                 ps.setObject(6, Sql.ts(now));
                 ps.setObject(7, m.id());
-                ps.setString(8, instance);
+                Sql.set(ps, 8, MessageEmailStatus.PENDING);
+                ps.setString(9, instance);
                 updated = ps.executeUpdate();
             }
             if (updated == 0) {
@@ -379,14 +383,22 @@ public class MessageMailer {
             Map<String, Object> after = new LinkedHashMap<>();
             after.put("messageId", m.messageId().toString());
             after.put("to", m.email());
-            after.put("status", next);
+            after.put("status", next.name());
             after.put("attempts", attempts);
             if (error != null) {
                 after.put("error", Sql.clip(error, 300));
             }
-            String action = error == null ? "message-email.sent" : next.equals("FAILED") ? "message-email.failed" : "message-email.retrying";
+            String action = switch (next) {
+                case SENT -> "message-email.sent";
+                case FAILED -> "message-email.failed";
+                case PENDING -> "message-email.retrying";
+            };
             audit.record(action, "message_email", m.id(), null, after);
-            return error == null ? new Outcome(1, 0, 0) : next.equals("FAILED") ? new Outcome(0, 0, 1) : new Outcome(0, 1, 0);
+            return switch (next) {
+                case SENT -> new Outcome(1, 0, 0);
+                case FAILED -> new Outcome(0, 0, 1);
+                case PENDING -> new Outcome(0, 1, 0);
+            };
         });
     }
 

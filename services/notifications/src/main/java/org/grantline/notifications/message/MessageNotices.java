@@ -190,14 +190,15 @@ public class MessageNotices {
             return;
         }
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO message_email (id, message_id, email, status, attempts, next_attempt_at, "
-                + "created_at, updated_at) VALUES (?, ?, ?, 'PENDING', 0, ?, ?, ?) ON CONFLICT DO NOTHING")) {
+                + "created_at, updated_at) VALUES (?, ?, ?, ?, 0, ?, ?, ?) ON CONFLICT DO NOTHING")) {
             for (String email : emails) {
                 ps.setObject(1, UUID.randomUUID());
                 ps.setObject(2, messageId);
                 ps.setString(3, email);
-                ps.setObject(4, Sql.ts(now));
+                Sql.set(ps, 4, MessageEmailStatus.PENDING);
                 ps.setObject(5, Sql.ts(now));
                 ps.setObject(6, Sql.ts(now));
+                ps.setObject(7, Sql.ts(now));
                 ps.addBatch();
             }
             ps.executeBatch();

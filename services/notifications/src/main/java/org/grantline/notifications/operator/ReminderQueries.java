@@ -4,6 +4,8 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
+import org.grantline.notifications.delivery.Channel;
+import org.grantline.notifications.delivery.DeliveryStatus;
 import org.grantline.notifications.support.Sql;
 import org.grantline.shared.audit.AuditTrail;
 import org.grantline.shared.problem.Problems;
@@ -23,8 +25,6 @@ import java.util.UUID;
 
 @Singleton
 public class ReminderQueries {
-    private static final List<String> STATUSES = List.of("PENDING", "SENDING", "SENT", "FAILED", "DEAD", "CANCELLED");
-
     private final TransactionOperations<Connection> tx;
     private final AuditTrail audit;
     private final Clock clock;
@@ -35,9 +35,9 @@ public class ReminderQueries {
         this.clock = clock;
     }
 
-    public record Filter(UUID jurisdictionId, UUID requirementId, String status, String channel, Instant from, Instant to,
+    public record Filter(UUID jurisdictionId, UUID requirementId, DeliveryStatus status, Channel channel, Instant from, Instant to,
                          String recipient) {
-        public Filter(UUID jurisdictionId, UUID requirementId, String status, String channel, Instant from, Instant to) {
+        public Filter(UUID jurisdictionId, UUID requirementId, DeliveryStatus status, Channel channel, Instant from, Instant to) {
             this(jurisdictionId, requirementId, status, channel, from, to, null);
         }
     }
@@ -123,7 +123,9 @@ public class ReminderQueries {
         String where = where(f, params);
         return tx.executeRead(status -> {
             Map<String, Long> counts = new LinkedHashMap<>();
-            STATUSES.forEach(s -> counts.put(s, 0L));
+            for (DeliveryStatus s : DeliveryStatus.values()) {
+                counts.put(s.name(), 0L);
+            }
             try (PreparedStatement ps = status.getConnection().prepareStatement("SELECT status, COUNT(*) FROM delivery" + where + " GROUP BY status")) {
                 Sql.bind(ps, 1, params);
                 try (ResultSet rs = ps.executeQuery()) {
@@ -164,24 +166,28 @@ public class ReminderQueries {
         return tx.executeWrite(status -> {
             Connection c = status.getConnection();
             Delivery before = find(c, id);
-            if (!before.status().equals("DEAD")) {
+            if (DeliveryStatus.valueOf(before.status()) != DeliveryStatus.DEAD) {
                 throw Problems.conflict("not-dead", "Only a dead delivery can be retried; this one is " + before.status());
             }
             if (before.digestId() != null) {
-                try (PreparedStatement ps = c.prepareStatement("UPDATE email_digest SET status = 'PENDING', attempts = 0, next_attempt_at = ?, "
-                        + "last_error = NULL, updated_at = ? WHERE id = ? AND status = 'DEAD'")) {
-                    ps.setObject(1, Sql.ts(now));
+                try (PreparedStatement ps = c.prepareStatement("UPDATE email_digest SET status = ?, attempts = 0, next_attempt_at = ?, "
+                        + "last_error = NULL, updated_at = ? WHERE id = ? AND status = ?")) {
+                    Sql.set(ps, 1, DeliveryStatus.PENDING);
                     ps.setObject(2, Sql.ts(now));
-                    ps.setObject(3, before.digestId());
+                    ps.setObject(3, Sql.ts(now));
+                    ps.setObject(4, before.digestId());
+                    Sql.set(ps, 5, DeliveryStatus.DEAD);
                     ps.executeUpdate();
                 }
             }
-            try (PreparedStatement ps = c.prepareStatement("UPDATE delivery SET status = 'PENDING', attempts = 0, next_attempt_at = ?, "
-                    + "updated_at = ? WHERE (id = ? OR (digest_id IS NOT NULL AND digest_id = ?)) AND status = 'DEAD'")) {
-                ps.setObject(1, Sql.ts(now));
+            try (PreparedStatement ps = c.prepareStatement("UPDATE delivery SET status = ?, attempts = 0, next_attempt_at = ?, "
+                    + "updated_at = ? WHERE (id = ? OR (digest_id IS NOT NULL AND digest_id = ?)) AND status = ?")) {
+                Sql.set(ps, 1, DeliveryStatus.PENDING);
                 ps.setObject(2, Sql.ts(now));
-                ps.setObject(3, id);
-                ps.setObject(4, before.digestId());
+                ps.setObject(3, Sql.ts(now));
+                ps.setObject(4, id);
+                ps.setObject(5, before.digestId());
+                Sql.set(ps, 6, DeliveryStatus.DEAD);
                 ps.executeUpdate();
             }
             Delivery after = find(c, id);

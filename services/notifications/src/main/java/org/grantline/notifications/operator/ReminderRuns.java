@@ -44,9 +44,6 @@ import java.util.concurrent.TimeUnit;
 @Singleton
 public class ReminderRuns {
     private static final Logger LOG = LoggerFactory.getLogger(ReminderRuns.class);
-    static final String RUNNING = "RUNNING";
-    static final String SUCCEEDED = "SUCCEEDED";
-    static final String FAILED = "FAILED";
     private static final String COLUMNS = "id, status, requested_by, request_id, owner, heartbeat_at, started_at, finished_at, error, "
             + "planned, feed_items, reminders_planned, reminders_stopped, planning_error, reminders_due, emails_sent, emails_failed, "
             + "emails_dead, webhooks_sent, webhooks_failed, planning_millis, delivery_millis, sending_millis";
@@ -91,7 +88,8 @@ public class ReminderRuns {
         UUID id = UUID.randomUUID();
         Run run = tx.executeWrite(status -> {
             Connection c = status.getConnection();
-            try (PreparedStatement ps = c.prepareStatement("SELECT id FROM reminder_run WHERE status = 'RUNNING' FOR UPDATE")) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT id FROM reminder_run WHERE status = ? FOR UPDATE")) {
+                Sql.set(ps, 1, RunStatus.RUNNING);
                 try (ResultSet rs = ps.executeQuery()) {
                     if (rs.next()) {
                         UUID running = Sql.uuid(rs, "id");
@@ -101,17 +99,18 @@ public class ReminderRuns {
                 }
             }
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO reminder_run (id, status, requested_by, request_id, owner, "
-                    + "heartbeat_at, started_at) VALUES (?, 'RUNNING', ?, ?, ?, ?, ?)")) {
+                    + "heartbeat_at, started_at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
                 ps.setObject(1, id);
-                ps.setString(2, Sql.clip(requestedBy, 200));
-                ps.setString(3, requestId);
-                ps.setString(4, owner);
-                ps.setObject(5, Sql.ts(now));
+                Sql.set(ps, 2, RunStatus.RUNNING);
+                ps.setString(3, Sql.clip(requestedBy, 200));
+                ps.setString(4, requestId);
+                ps.setString(5, owner);
                 ps.setObject(6, Sql.ts(now));
+                ps.setObject(7, Sql.ts(now));
                 ps.executeUpdate();
             }
-            Run created = new Run(id, RUNNING, requestedBy, requestId, now, null, null, null, null, null, null, null, null, null,
-                    null, null, null, null, null, null, null);
+            Run created = new Run(id, RunStatus.RUNNING.name(), requestedBy, requestId, now, null, null, null, null, null, null, null,
+                    null, null, null, null, null, null, null, null, null);
             audit.record("reminders.run.requested", "reminder-run", id, null, created);
             return created;
         });
@@ -140,14 +139,14 @@ public class ReminderRuns {
 
     private void finish(UUID id, @Nullable ReminderRunner.Report r, @Nullable String error) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        String status = error == null ? SUCCEEDED : FAILED;
+        RunStatus status = error == null ? RunStatus.SUCCEEDED : RunStatus.FAILED;
         tx.executeWrite(s -> {
             try (PreparedStatement ps = s.getConnection().prepareStatement("UPDATE reminder_run SET status = ?, finished_at = ?, "
                     + "heartbeat_at = ?, error = ?, planned = ?, feed_items = ?, reminders_planned = ?, reminders_stopped = ?, "
                     + "planning_error = ?, reminders_due = ?, emails_sent = ?, emails_failed = ?, emails_dead = ?, webhooks_sent = ?, "
                     + "webhooks_failed = ?, planning_millis = ?, delivery_millis = ?, sending_millis = ? "
-                    + "WHERE id = ? AND status = 'RUNNING'")) {
-                ps.setString(1, status);
+                    + "WHERE id = ? AND status = ?")) {
+                Sql.set(ps, 1, status);
                 ps.setObject(2, Sql.ts(now));
                 ps.setObject(3, Sql.ts(now));
                 ps.setString(4, Sql.clip(error, 1000));
@@ -172,10 +171,11 @@ public class ReminderRuns {
                     ps.setLong(18, r.sendingMillis());
                 }
                 ps.setObject(19, id);
+                Sql.set(ps, 20, RunStatus.RUNNING);
                 ps.executeUpdate();
             }
             Map<String, Object> after = new LinkedHashMap<>();
-            after.put("status", status);
+            after.put("status", status.name());
             after.put("error", error);
             after.put("report", r);
             audit.recordAs("system", "reminders.run.finished", "reminder-run", id, null, after);
@@ -221,12 +221,14 @@ public class ReminderRuns {
     void abandonStale(Instant now) {
         Instant limit = now.minus(config.getRunAbandonedAfter());
         tx.executeWrite(s -> {
-            try (PreparedStatement ps = s.getConnection().prepareStatement("UPDATE reminder_run SET status = 'FAILED', finished_at = ?, "
-                    + "error = ? WHERE status = 'RUNNING' AND heartbeat_at < ?")) {
-                ps.setObject(1, Sql.ts(now));
-                ps.setString(2, "abandoned: the replica running it stopped answering (no heartbeat since "
+            try (PreparedStatement ps = s.getConnection().prepareStatement("UPDATE reminder_run SET status = ?, finished_at = ?, "
+                    + "error = ? WHERE status = ? AND heartbeat_at < ?")) {
+                Sql.set(ps, 1, RunStatus.FAILED);
+                ps.setObject(2, Sql.ts(now));
+                ps.setString(3, "abandoned: the replica running it stopped answering (no heartbeat since "
                         + config.getRunAbandonedAfter().toSeconds() + " s)");
-                ps.setObject(3, Sql.ts(limit));
+                Sql.set(ps, 4, RunStatus.RUNNING);
+                ps.setObject(5, Sql.ts(limit));
                 int n = ps.executeUpdate();
                 if (n > 0) {
                     LOG.warn("{} reminder run(s) marked FAILED: abandoned by their replica", n);
@@ -240,9 +242,10 @@ public class ReminderRuns {
         try {
             tx.executeWrite(s -> {
                 try (PreparedStatement ps = s.getConnection().prepareStatement(
-                        "UPDATE reminder_run SET heartbeat_at = ? WHERE owner = ? AND status = 'RUNNING'")) {
+                        "UPDATE reminder_run SET heartbeat_at = ? WHERE owner = ? AND status = ?")) {
                     ps.setObject(1, Sql.ts(Instant.now()));
                     ps.setString(2, owner);
+                    Sql.set(ps, 3, RunStatus.RUNNING);
                     ps.executeUpdate();
                 }
                 return null;

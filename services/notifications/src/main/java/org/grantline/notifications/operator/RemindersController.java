@@ -5,6 +5,8 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.grantline.notifications.delivery.Channel;
+import org.grantline.notifications.delivery.DeliveryStatus;
 import org.grantline.shared.openapi.ProblemResponses;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Controller;
@@ -57,7 +59,9 @@ public class RemindersController {
                                      @Nullable @QueryValue @InDateRange Instant from, @Nullable @QueryValue @InDateRange Instant to,
                                      @QueryValue(defaultValue = "0") @Min(0) int page,
                                      @QueryValue(defaultValue = "50") @Min(1) @Max(500) int size) {
-        return queries.deliveries(new ReminderQueries.Filter(jurisdictionId, requirementId, status, channel, from, to), page, size);
+        return queries.deliveries(new ReminderQueries.Filter(jurisdictionId, requirementId,
+                status == null ? null : DeliveryStatus.valueOf(status), channel == null ? null : Channel.valueOf(channel), from, to),
+                page, size);
     }
 
     @Get("/counts")
@@ -67,7 +71,8 @@ public class RemindersController {
     public Map<String, Long> counts(@Nullable @QueryValue UUID jurisdictionId, @Nullable @QueryValue UUID requirementId,
                                     @Nullable @QueryValue @Pattern(regexp = "EMAIL|INBOX|WEBHOOK") String channel,
                                     @Nullable @QueryValue @InDateRange Instant from, @Nullable @QueryValue @InDateRange Instant to) {
-        return queries.counts(new ReminderQueries.Filter(jurisdictionId, requirementId, null, channel, from, to));
+        return queries.counts(new ReminderQueries.Filter(jurisdictionId, requirementId, null,
+                channel == null ? null : Channel.valueOf(channel), from, to));
     }
 
     /** The planned schedule of a requirement (or of a jurisdiction): when each reminder is due. */

@@ -5,6 +5,7 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
+import org.grantline.notifications.delivery.DeliveryStatus;
 import org.grantline.notifications.support.NotificationsConfig;
 import org.grantline.notifications.support.Sql;
 import org.grantline.shared.audit.AuditTrail;
@@ -299,7 +300,7 @@ public class Planner {
     private record Existing(UUID programId, String awardNumber, String programName, String conditionTitle) {
     }
 
-    private record ReminderRow(UUID id, Instant deadline, int offset, String status) {
+    private record ReminderRow(UUID id, Instant deadline, int offset, ReminderStatus status) {
     }
 
     private Counts planPage(List<GrantsClient.FeedItem> items, String nextCursor, Instant now, Lookups lookups, Timings timings) {
@@ -382,13 +383,15 @@ public class Planner {
                 List<Integer> stopped = new ArrayList<>();
                 for (ReminderRow row : rows) {
                     boolean wanted = row.deadline().equals(item.deadline()) && desiredOffsets.contains(row.offset());
-                    if (!wanted && row.status().equals("PLANNED")) {
-                        cancel.add(new Object[]{Sql.clip(stopReason, 300), Sql.ts(now), row.id()});
+                    if (!wanted && row.status() == ReminderStatus.PLANNED) {
+                        cancel.add(new Object[]{ReminderStatus.CANCELLED, Sql.clip(stopReason, 300), Sql.ts(now), row.id(),
+                                ReminderStatus.PLANNED});
                         stopped.add(row.offset());
                     }
                 }
                 if (!active || rows.stream().anyMatch(r -> !r.deadline().equals(item.deadline()))) {
-                    cancelDeliveries.add(new Object[]{Sql.ts(now), Sql.clip(stopReason, 1000), item.id(), Sql.ts(item.deadline()), active});
+                    cancelDeliveries.add(new Object[]{DeliveryStatus.CANCELLED, Sql.ts(now), Sql.clip(stopReason, 1000), item.id(),
+                            DeliveryStatus.PENDING, DeliveryStatus.FAILED, DeliveryStatus.DEAD, Sql.ts(item.deadline()), active});
                 }
                 for (ReminderSchedule.Planned p : desired) {
                     ReminderRow row = rows.stream().filter(r -> r.deadline().equals(item.deadline()) && r.offset() == p.offsetDays())
@@ -398,10 +401,11 @@ public class Planner {
                     }
                     if (row == null) {
                         inserts.add(new Object[]{UUID.randomUUID(), item.id(), item.jurisdictionId(), Sql.ts(item.deadline()),
-                                p.offsetDays(), p.kind().name(), p.escalate(), Sql.ts(p.dueAt()), p.localDate(), Sql.ts(now), Sql.ts(now)});
+                                p.offsetDays(), p.kind(), p.escalate(), Sql.ts(p.dueAt()), p.localDate(), ReminderStatus.PLANNED, Sql.ts(now),
+                                Sql.ts(now)});
                         added.add(p.offsetDays());
-                    } else if (row.status().equals("CANCELLED")) {
-                        reopen.add(new Object[]{Sql.ts(now), row.id()});
+                    } else if (row.status() == ReminderStatus.CANCELLED) {
+                        reopen.add(new Object[]{ReminderStatus.PLANNED, Sql.ts(now), row.id(), ReminderStatus.CANCELLED});
                         added.add(p.offsetDays());
                     }
                 }
@@ -421,12 +425,12 @@ public class Planner {
                 }
             }
             insert(c, "INSERT INTO reminder (id, requirement_id, jurisdiction_id, deadline_at, offset_days, kind, escalate, due_at, "
-                    + "local_date, status, created_at, updated_at) VALUES ", "(?, ?, ?, ?, ?, ?, ?, ?, ?, 'PLANNED', ?, ?)", inserts);
-            batch(c, "UPDATE reminder SET status = 'PLANNED', reason = NULL, updated_at = ? WHERE id = ? AND status = 'CANCELLED'", reopen);
-            batch(c, "UPDATE reminder SET status = 'CANCELLED', reason = ?, updated_at = ? WHERE id = ? AND status = 'PLANNED'", cancel);
+                    + "local_date, status, created_at, updated_at) VALUES ", "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", inserts);
+            batch(c, "UPDATE reminder SET status = ?, reason = NULL, updated_at = ? WHERE id = ? AND status = ?", reopen);
+            batch(c, "UPDATE reminder SET status = ?, reason = ?, updated_at = ? WHERE id = ? AND status = ?", cancel);
             // Deliveries not yet sent stop too: all of them when the requirement stops, those of an older deadline when it moves.
-            batch(c, "UPDATE delivery SET status = 'CANCELLED', updated_at = ?, last_error = ? WHERE requirement_id = ? "
-                    + "AND status IN ('PENDING', 'FAILED', 'DEAD') AND (deadline_at <> ? OR ? = FALSE)", cancelDeliveries);
+            batch(c, "UPDATE delivery SET status = ?, updated_at = ?, last_error = ? WHERE requirement_id = ? "
+                    + "AND status IN (?, ?, ?) AND (deadline_at <> ? OR ? = FALSE)", cancelDeliveries);
             audit.recordAll(auditChanges(changes));
             if (nextCursor != null) {
                 saveCursor(c, nextCursor);
@@ -494,7 +498,7 @@ public class Planner {
         int p = 1;
         for (Object[] values : rows) {
             for (Object v : values) {
-                ps.setObject(p++, v);
+                Sql.set(ps, p++, v);
             }
         }
     }
@@ -514,7 +518,7 @@ public class Planner {
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             for (Object[] row : rows) {
                 for (int i = 0; i < row.length; i++) {
-                    ps.setObject(i + 1, row[i]);
+                    Sql.set(ps, i + 1, row[i]);
                 }
                 ps.addBatch();
             }
@@ -565,7 +569,8 @@ public class Planner {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     found.computeIfAbsent(Sql.uuid(rs, "requirement_id"), k -> new ArrayList<>()).add(new ReminderRow(
-                            Sql.uuid(rs, "id"), Sql.instant(rs, "deadline_at"), rs.getInt("offset_days"), rs.getString("status")));
+                            Sql.uuid(rs, "id"), Sql.instant(rs, "deadline_at"), rs.getInt("offset_days"),
+                            ReminderStatus.valueOf(rs.getString("status"))));
                 }
             }
         }

@@ -2,6 +2,7 @@ package org.grantline.notifications.preference;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
+import org.grantline.notifications.plan.ReminderSchedule;
 
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -40,11 +41,11 @@ public enum NoticeKind {
      * The kind of a reminder ({@code BEFORE}, {@code DAY_OF}, {@code OVERDUE} in {@code reminder.kind}):
      * an overdue one is an escalation when its program makes escalations mandatory.
      */
-    public static NoticeKind of(String reminderKind, boolean escalationsMandatory) {
+    public static NoticeKind of(ReminderSchedule.Kind reminderKind, boolean escalationsMandatory) {
         return switch (reminderKind) {
-            case "BEFORE" -> REMINDER;
-            case "DAY_OF" -> DUE_TODAY;
-            default -> escalationsMandatory ? ESCALATION : OVERDUE;
+            case BEFORE -> REMINDER;
+            case DAY_OF -> DUE_TODAY;
+            case OVERDUE -> escalationsMandatory ? ESCALATION : OVERDUE;
         };
     }
 

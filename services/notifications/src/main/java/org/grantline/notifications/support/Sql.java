@@ -36,9 +36,14 @@ public final class Sql {
     public static int bind(PreparedStatement ps, int from, Collection<?> values) throws SQLException {
         int i = from;
         for (Object v : values) {
-            ps.setObject(i++, v);
+            set(ps, i++, v);
         }
         return i;
+    }
+
+    /** One parameter; an enum (a status, a channel) is stored by its name. */
+    public static void set(PreparedStatement ps, int index, Object value) throws SQLException {
+        ps.setObject(index, value instanceof Enum<?> e ? e.name() : value);
     }
 
     public static String clip(String s, int max) {

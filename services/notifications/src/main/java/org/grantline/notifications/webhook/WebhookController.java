@@ -23,6 +23,7 @@ import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import org.grantline.notifications.delivery.Channel;
 import org.grantline.notifications.operator.ReminderQueries;
 import org.grantline.shared.audit.AuditTrail;
 import org.grantline.shared.problem.Problems;
@@ -125,7 +126,7 @@ public class WebhookController {
     @ProblemResponses.NotFound
     public ReminderQueries.Page deliveries(UUID id, Authentication authentication) {
         Webhook hook = readable(id, Caller.of(authentication));
-        return queries.deliveries(new ReminderQueries.Filter(null, null, null, "WEBHOOK", null, null, hook.id().toString()), 0, 200);
+        return queries.deliveries(new ReminderQueries.Filter(null, null, null, Channel.WEBHOOK, null, null, hook.id().toString()), 0, 200);
     }
 
     @Delete("/{id}")

@@ -5,6 +5,8 @@ import io.micronaut.json.JsonMapper;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import org.grantline.notifications.delivery.Backoff;
+import org.grantline.notifications.delivery.Channel;
+import org.grantline.notifications.delivery.DeliveryStatus;
 import org.grantline.notifications.plan.ReminderSchedule;
 import org.grantline.notifications.support.NotificationsConfig;
 import org.grantline.notifications.support.Sql;
@@ -110,10 +112,9 @@ public class WebhookDispatcher {
         int dead = 0;
         for (Job job : jobs) {
             String error = post(job);
-            String status = record(job, error);
-            switch (status) {
-                case "SENT" -> sent++;
-                case "DEAD" -> dead++;
+            switch (record(job, error)) {
+                case SENT -> sent++;
+                case DEAD -> dead++;
                 default -> failed++;
             }
         }
@@ -125,9 +126,11 @@ public class WebhookDispatcher {
         Instant now = clock.instant();
         return tx.executeWrite(status -> {
             try (PreparedStatement ps = status.getConnection().prepareStatement("UPDATE delivery SET claimed_until = ? "
-                    + "WHERE channel = 'WEBHOOK' AND status = 'SENDING' AND claimed_by = ?")) {
+                    + "WHERE channel = ? AND status = ? AND claimed_by = ?")) {
                 ps.setObject(1, Sql.ts(now.plus(config.getLease())));
-                ps.setString(2, instance);
+                Sql.set(ps, 2, Channel.WEBHOOK);
+                Sql.set(ps, 3, DeliveryStatus.SENDING);
+                ps.setString(4, instance);
                 return ps.executeUpdate();
             }
         });
@@ -137,11 +140,15 @@ public class WebhookDispatcher {
         return tx.executeWrite(status -> {
             Connection c = status.getConnection();
             List<UUID> ids = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT id FROM delivery WHERE channel = 'WEBHOOK' AND ((status IN ('PENDING', 'FAILED') "
-                    + "AND next_attempt_at <= ?) OR (status = 'SENDING' AND claimed_until < ?)) ORDER BY next_attempt_at, id LIMIT ? FOR UPDATE SKIP LOCKED")) {
-                ps.setObject(1, Sql.ts(now));
-                ps.setObject(2, Sql.ts(now));
-                ps.setInt(3, config.getBatchSize());
+            try (PreparedStatement ps = c.prepareStatement("SELECT id FROM delivery WHERE channel = ? AND ((status IN (?, ?) "
+                    + "AND next_attempt_at <= ?) OR (status = ? AND claimed_until < ?)) ORDER BY next_attempt_at, id LIMIT ? FOR UPDATE SKIP LOCKED")) {
+                Sql.set(ps, 1, Channel.WEBHOOK);
+                Sql.set(ps, 2, DeliveryStatus.PENDING);
+                Sql.set(ps, 3, DeliveryStatus.FAILED);
+                ps.setObject(4, Sql.ts(now));
+                Sql.set(ps, 5, DeliveryStatus.SENDING);
+                ps.setObject(6, Sql.ts(now));
+                ps.setInt(7, config.getBatchSize());
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         ids.add(Sql.uuid(rs, "id"));
@@ -151,11 +158,12 @@ public class WebhookDispatcher {
             if (ids.isEmpty()) {
                 return List.<Job>of();
             }
-            try (PreparedStatement ps = c.prepareStatement("UPDATE delivery SET status = 'SENDING', claimed_by = ?, claimed_until = ? WHERE id IN ("
+            try (PreparedStatement ps = c.prepareStatement("UPDATE delivery SET status = ?, claimed_by = ?, claimed_until = ? WHERE id IN ("
                     + Sql.marks(ids.size()) + ")")) {
-                ps.setString(1, instance);
-                ps.setObject(2, Sql.ts(now.plus(config.getLease())));
-                Sql.bind(ps, 3, ids);
+                Sql.set(ps, 1, DeliveryStatus.SENDING);
+                ps.setString(2, instance);
+                ps.setObject(3, Sql.ts(now.plus(config.getLease())));
+                Sql.bind(ps, 4, ids);
                 ps.executeUpdate();
             }
             List<Job> jobs = new ArrayList<>();
@@ -247,32 +255,33 @@ public class WebhookDispatcher {
         });
     }
 
-    private String record(Job job, String error) {
+    private DeliveryStatus record(Job job, String error) {
         Instant now = clock.instant();
         int attempts = job.attempts() + 1;
-        String next = error == null ? "SENT" : attempts >= config.getMaxAttempts() || REMOVED.equals(error)
-                || OWNER_GONE.equals(error) || OWNER_MOVED.equals(error) || "target refused".equals(error) ? "DEAD" : "FAILED";
-        Instant retryAt = next.equals("FAILED") ? now.plus(backoff.after(attempts)) : now;
+        DeliveryStatus next = error == null ? DeliveryStatus.SENT : attempts >= config.getMaxAttempts() || REMOVED.equals(error)
+                || OWNER_GONE.equals(error) || OWNER_MOVED.equals(error) || "target refused".equals(error) ? DeliveryStatus.DEAD : DeliveryStatus.FAILED;
+        Instant retryAt = next == DeliveryStatus.FAILED ? now.plus(backoff.after(attempts)) : now;
         tx.executeWrite(status -> {
             try (PreparedStatement ps = status.getConnection().prepareStatement("UPDATE delivery SET status = ?, attempts = ?, "
                     + "next_attempt_at = ?, last_error = ?, sent_at = ?, claimed_by = NULL, claimed_until = NULL, updated_at = ? "
-                    + "WHERE id = ? AND status = 'SENDING' AND claimed_by = ?")) {
-                ps.setString(1, next);
+                    + "WHERE id = ? AND status = ? AND claimed_by = ?")) {
+                Sql.set(ps, 1, next);
                 ps.setInt(2, attempts);
                 ps.setObject(3, Sql.ts(retryAt));
                 ps.setString(4, Sql.clip(error, 1000));
-                ps.setObject(5, next.equals("SENT") ? Sql.ts(now) : null);
+                ps.setObject(5, next == DeliveryStatus.SENT ? Sql.ts(now) : null);
                 ps.setObject(6, Sql.ts(now));
                 ps.setObject(7, job.id());
-                ps.setString(8, instance);
+                Sql.set(ps, 8, DeliveryStatus.SENDING);
+                ps.setString(9, instance);
                 if (ps.executeUpdate() == 1) {
                     Map<String, Object> after = new LinkedHashMap<>();
-                    after.put("status", next);
+                    after.put("status", next.name());
                     after.put("attempts", attempts);
                     if (error != null) {
                         after.put("error", Sql.clip(error, 300));
                     }
-                    audit.recordAs("system", "webhook." + next.toLowerCase(), "delivery", job.id(), null, after);
+                    audit.recordAs("system", "webhook." + next.name().toLowerCase(), "delivery", job.id(), null, after);
                 }
             }
             return null;
