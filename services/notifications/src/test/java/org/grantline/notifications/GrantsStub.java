@@ -179,6 +179,12 @@ public final class GrantsStub extends StubServer {
         touch(id);
     }
 
+    /** The requirement's award ended (declined, expired, clawed back, closed), as the grants feed says. */
+    public synchronized void awardEnded(UUID id, boolean ended) {
+        requirements.get(id).put("awardEnded", ended);
+        touch(id);
+    }
+
     public synchronized void enjoined(UUID id, boolean enjoined) {
         requirements.get(id).put("enjoined", enjoined);
         touch(id);

@@ -24,6 +24,11 @@ public enum AwardStatus {
         return NEXT.get(this).contains(next);
     }
 
+    /** The award runs no more (declined, expired, clawed back, closed): nothing more is owed under it, so nobody is reminded. */
+    public boolean ended() {
+        return this == DECLINED || this == EXPIRED || this == CLAWED_BACK || this == CLOSED;
+    }
+
     /** The moves a jurisdiction makes itself; every other move is DOJ's. */
     public static boolean jurisdictionsMove(AwardStatus next) {
         return next == ACCEPTED || next == DECLINED;

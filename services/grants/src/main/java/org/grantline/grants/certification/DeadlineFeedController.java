@@ -68,7 +68,8 @@ public class DeadlineFeedController {
 
     /**
      * A requirement as {@link RequirementView} shows it, with what a reminder names of its award
-     * (program, fiscal year, award number), so the reader need not look up each award. {@code updatedAt}:
+     * (program, fiscal year, award number), so the reader need not look up each award; {@code awardEnded}:
+     * the award runs no more (declined, expired, clawed back, closed), so no reminder is due. {@code updatedAt}:
      * when the requirement last changed, so a reader can tell a newer reading from an older one.
      */
     @Serdeable
@@ -77,13 +78,14 @@ public class DeadlineFeedController {
                            RequirementStatus status, boolean enjoined, List<UUID> enjoinedBy, boolean overdue,
                            @Nullable String rejectionReason, @Nullable String waiverReason, long version,
                            @Nullable UUID programId, @Nullable Integer fiscalYear, @Nullable String awardNumber,
-                           Instant updatedAt) {
+                           Instant updatedAt, boolean awardEnded) {
 
         static FeedItem of(Requirement r, RequirementView v, @Nullable Award award) {
             return new FeedItem(v.id(), v.awardId(), v.conditionId(), v.jurisdictionId(), v.deadline(), v.deadlineLocalDate(),
                     v.deadlineLocalTime(), v.timeZone(), v.status(), v.enjoined(), v.enjoinedBy(), v.overdue(),
                     v.rejectionReason(), v.waiverReason(), v.version(), award == null ? null : award.programId(),
-                    award == null ? null : award.fiscalYear(), award == null ? null : award.awardNumber(), r.updatedAt());
+                    award == null ? null : award.fiscalYear(), award == null ? null : award.awardNumber(), r.updatedAt(),
+                    award != null && award.status().ended());
         }
     }
 

@@ -152,6 +152,35 @@ class RequirementOutboxTest implements TestPropertyProvider {
         assertThat(notifications.times(requirement)).as("nothing announced for the rolled-back change").isEqualTo(told);
     }
 
+    /** An award's move announces its requirements (in its own transaction), and the feed says when the award has ended. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void anAwardThatEndsAnnouncesItsRequirementsAndTheFeedSaysNothingIsOwed() {
+        TestHttp.Response award = GrantsFixtures.award(http, Map.of("jurisdictionId", city.toString(), "programId", program,
+                "fiscalYear", 2017, "amount", "1000.00", "awardDate", "2017-09-01", "certificationDueDate", "2099-03-01"));
+        UUID requirement = UUID.fromString(GrantsFixtures.firstRequirement(http, award));
+        settled(requirement);
+        String awardId = (String) award.json().get("id");
+        String ending = "OFFERED".equals(award.json().get("status")) ? "DECLINED" : "CLOSED";
+        if ("ACCEPTED".equals(award.json().get("status"))) {
+            assertThat(http.post("/api/awards/" + awardId + "/transitions", TOKENS.dojOfficer(), Map.of("status", "ACTIVE")).status())
+                    .isEqualTo(200);
+            settled(requirement);
+        }
+        Map<String, Object> before = (Map<String, Object>) ((List<Object>) http.post("/api/certifications/feed/items", TOKENS.admin(),
+                Map.of("ids", List.of(requirement))).json().get("items")).get(0);
+        assertThat(before).containsEntry("awardEnded", false);
+
+        long told = notifications.times(requirement);
+        TestHttp.Response moved = http.post("/api/awards/" + awardId + "/transitions", TOKENS.dojOfficer(),
+                Map.of("status", ending, "reason", "Outbox test"));
+        assertThat(moved.status()).as(moved.toString()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(5)).until(() -> notifications.times(requirement) > told);
+        Map<String, Object> after = (Map<String, Object>) ((List<Object>) http.post("/api/certifications/feed/items", TOKENS.admin(),
+                Map.of("ids", List.of(requirement))).json().get("items")).get(0);
+        assertThat(after).containsEntry("awardEnded", true).containsEntry("status", "OPEN");
+    }
+
     @Test
     void whileNotificationsAnswers503TheRelayRetriesWithBackoffAndDeliversWhenItIsBack() {
         UUID requirement = requirement();

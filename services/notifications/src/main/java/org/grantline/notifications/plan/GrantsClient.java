@@ -37,7 +37,12 @@ public class GrantsClient {
     public record FeedItem(UUID id, UUID awardId, UUID conditionId, UUID jurisdictionId, Instant deadline,
                            LocalDate deadlineLocalDate, LocalTime deadlineLocalTime, String timeZone, String status,
                            boolean enjoined, long version, @Nullable UUID programId, @Nullable Integer fiscalYear,
-                           @Nullable String awardNumber, @Nullable Instant updatedAt) {
+                           @Nullable String awardNumber, @Nullable Instant updatedAt, @Nullable Boolean awardEnded) {
+
+        /** The award runs no more (declined, expired, clawed back, closed): nothing is owed, nobody is reminded. */
+        public boolean awardHasEnded() {
+            return Boolean.TRUE.equals(awardEnded);
+        }
 
         /** The award as the feed names it, or null when this feed does not carry award details. */
         @Nullable

@@ -370,8 +370,10 @@ public class Planner {
             Map<String, List<Map<String, Object>>> changes = new LinkedHashMap<>();
             Instant earliest = now.minus(config.getCatchUp());
             for (GrantsClient.FeedItem item : byId.values()) {
-                boolean active = ("OPEN".equals(item.status()) || "REJECTED".equals(item.status())) && !item.enjoined();
-                String stopReason = !active ? (item.enjoined() ? "court order" : item.status().toLowerCase()) : "deadline changed";
+                boolean active = ("OPEN".equals(item.status()) || "REJECTED".equals(item.status())) && !item.enjoined()
+                        && !item.awardHasEnded();
+                String stopReason = !active ? (item.enjoined() ? "court order" : item.awardHasEnded() ? "award ended"
+                        : item.status().toLowerCase()) : "deadline changed";
                 UUID program = names.get(item.id()).programId();
                 List<ReminderSchedule.Planned> desired = active
                         ? ReminderSchedule.plan(item.deadline(), item.deadlineLocalDate(), ZoneId.of(item.timeZone()),

@@ -129,6 +129,20 @@ class ReminderChangesTest implements TestPropertyProvider {
     }
 
     @Test
+    void anAwardThatEndedStopsItsRemindersWhenAnnounced() {
+        UUID requirement = grants.requirement(city("m." + UUID.randomUUID().toString().substring(0, 8) + "@city.test"), NY,
+                LocalDate.of(2031, 10, 20), LocalTime.of(23, 59));
+        TestClock.set(Instant.parse("2031-10-01T12:00:00Z"));
+        assertThat(announce(TOKENS.service("grants"), List.of(requirement.toString())).status()).isEqualTo(200);
+        assertThat(schedule(requirement)).isNotEmpty().allSatisfy(r -> assertThat(r).containsEntry("status", "PLANNED"));
+        grants.awardEnded(requirement, true);   // closed: the requirement itself is still OPEN
+        TestHttp.Response answer = announce(TOKENS.service("grants"), List.of(requirement.toString()));
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
+        assertThat(schedule(requirement)).allSatisfy(r -> assertThat(r).containsEntry("status", "CANCELLED")
+                .containsEntry("reason", "award ended"));
+    }
+
+    @Test
     void theBodyIsOnlyWhichRequirementsToReadTheFeedSaysWhatIsTrue() {
         UUID requirement = grants.requirement(city("m." + UUID.randomUUID().toString().substring(0, 8) + "@city.test"), NY,
                 LocalDate.of(2031, 9, 20), LocalTime.of(23, 59));
