@@ -162,8 +162,16 @@ final class Suite {
                 // the next one
             }
         }
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
+        // Any free port, but never one handed out before in this run: the apps bind them only later, so
+        // the system may offer the same ephemeral port twice (two apps got 40943 once, and one failed to start).
+        while (true) {
+            try (ServerSocket socket = new ServerSocket(0)) {
+                if (GIVEN.add(socket.getLocalPort())) {
+                    return socket.getLocalPort();
+                }
+            }
         }
     }
+
+    private static final java.util.Set<Integer> GIVEN = java.util.concurrent.ConcurrentHashMap.newKeySet();
 }

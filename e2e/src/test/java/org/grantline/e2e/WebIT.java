@@ -734,7 +734,7 @@ class WebIT {
         assertThat(text(By.cssSelector("#bulk-status .msg"))).isEqualTo("Done: " + total + " changed, 0 refused.");
         shot("21-doj-bulk-extension");
 
-        // The same list, reminded now: a DOJ message on every thread, refused for none (all are still open).
+        // The same list, reminded now: a DOJ message on every owed one's thread; one a court order enjoins is refused, with the reason.
         new Select(driver.findElement(By.id("bulk-action"))).selectByValue("REMIND");
         WebElement note = driver.findElement(By.id("bulk-reason"));
         note.clear();
@@ -743,7 +743,17 @@ class WebIT {
         confirm = wait.until(ExpectedConditions.alertIsPresent());
         assertThat(confirm.getText()).isEqualTo("Send a reminder now to all " + total + " matching requirements?");
         confirm.accept();
-        assertThat(text(By.cssSelector("#bulk-status .msg"))).startsWith("Done: " + total + " reminded").endsWith("0 refused.");
+        String done = text(By.cssSelector("#bulk-status .msg"));
+        java.util.regex.Matcher counts = java.util.regex.Pattern.compile("^Done: (\\d+) reminded .*, (\\d+) refused\\.$").matcher(done);
+        assertThat(counts.matches()).as(done).isTrue();
+        int reminded = Integer.parseInt(counts.group(1));
+        int refused = Integer.parseInt(counts.group(2));
+        assertThat(reminded).isPositive();
+        assertThat(reminded + refused).isEqualTo(total);
+        if (refused > 0) {
+            assertThat(driver.findElements(By.cssSelector("#bulk-refusals li"))).hasSize(refused)
+                    .allSatisfy(li -> assertThat(li.getText()).contains("enjoined"));
+        }
         shot("21b-doj-bulk-reminder");
         signOut();
     }
