@@ -231,7 +231,6 @@ public class PasskeyService {
 
     private PasskeyChallenge issue(UUID userId, PasskeyChallenge.Purpose purpose) {
         Instant now = now();
-        challenges.deleteExpiredBefore(now.minus(Duration.ofHours(1)));
         return challenges.save(new PasskeyChallenge(UUID.randomUUID(), userId, purpose, Secrets.random(), now,
                 now.plus(CHALLENGE_LIFETIME), null));
     }

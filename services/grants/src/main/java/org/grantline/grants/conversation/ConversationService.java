@@ -97,20 +97,11 @@ public class ConversationService {
                 : caller.has(Roles.LEGAL_OFFICER) ? Roles.LEGAL_OFFICER : Roles.JURISDICTION_OFFICIAL;
         String title = internal ? null : subjectTitle(kind, subjectId);
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        return transactions.executeWrite(status -> {
-            ConversationMessage saved = messages.save(new ConversationMessage(UUID.randomUUID(), kind, subjectId, jurisdiction,
-                    internal ? Visibility.INTERNAL : Visibility.SHARED, command.body().strip(),
-                    attached.stream().map(UUID::toString).collect(Collectors.joining(",")), caller.subject(), role, now));
-            // The message is the after state (nothing is changed, only added); its text stays in the thread, not in the trail.
-            audit.record(internal ? "conversation.note-added" : "conversation.message-posted", MESSAGE, saved.id(), null,
-                    Map.of("subjectKind", kind, "subjectId", subjectId, "jurisdictionId", jurisdiction, "visibility", saved.visibility(),
-                            "documentIds", attached, "length", saved.body().length()));
-            if (saved.visibility() == Visibility.SHARED) {
-                notices.enqueue(MessageNotice.of(saved.id(), kind.name(), subjectId, jurisdiction, title, authorName, role, doj(caller),
-                        saved.body(), attached.size(), saved.createdAt()));
-            }
-            return view(saved);
-        });
+        ConversationMessage message = new ConversationMessage(UUID.randomUUID(), kind, subjectId, jurisdiction,
+                internal ? Visibility.INTERNAL : Visibility.SHARED, command.body().strip(),
+                attached.stream().map(UUID::toString).collect(Collectors.joining(",")), caller.subject(), role, now);
+        // A shared message is announced to the other side; an internal note never leaves grants.
+        return view(write(message, null, attached, internal ? null : new Announcement(title, authorName, doj(caller))));
     }
 
     /** Who GrantLine itself is on a thread (a demand's reminders and escalation). */
@@ -128,16 +119,39 @@ public class ConversationService {
         if (visibility == Visibility.INTERNAL && toJurisdiction) {
             throw new IllegalArgumentException("an internal note is never announced to the jurisdiction");
         }
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        ConversationMessage message = new ConversationMessage(UUID.randomUUID(), kind, subjectId, jurisdiction, visibility, body, "",
+                SYSTEM_AUTHOR, SYSTEM_ROLE, Instant.now().truncatedTo(ChronoUnit.MICROS));
+        return write(message, "system", List.of(), new Announcement(subjectTitle, "GrantLine", toJurisdiction)).id();
+    }
+
+    /** Who a message is announced to: {@code fromDoj} true, the jurisdiction; false, DOJ. */
+    private record Announcement(String subjectTitle, String authorName, boolean fromDoj) {
+    }
+
+    /**
+     * Saves the message, its audit record (as {@code actor}, or the request's caller when null) and,
+     * when it is announced, its notice for the notifications service: in one transaction (joining the
+     * caller's, if any), so all three or none.
+     */
+    private ConversationMessage write(ConversationMessage message, String actor, List<UUID> attached, Announcement announcement) {
         return transactions.executeWrite(status -> {
-            ConversationMessage saved = messages.save(new ConversationMessage(UUID.randomUUID(), kind, subjectId, jurisdiction, visibility,
-                    body, "", SYSTEM_AUTHOR, SYSTEM_ROLE, now));
-            audit.recordAs("system", visibility == Visibility.INTERNAL ? "conversation.note-added" : "conversation.message-posted",
-                    MESSAGE, saved.id(), null, Map.of("subjectKind", kind, "subjectId", subjectId, "jurisdictionId", jurisdiction,
-                            "visibility", visibility, "documentIds", List.of(), "length", body.length()));
-            notices.enqueue(MessageNotice.of(saved.id(), kind.name(), subjectId, jurisdiction, subjectTitle, "GrantLine", SYSTEM_ROLE,
-                    toJurisdiction, body, 0, now));
-            return saved.id();
+            ConversationMessage saved = messages.save(message);
+            // The message is the after state (nothing is changed, only added); its text stays in the thread, not in the trail.
+            String action = saved.visibility() == Visibility.INTERNAL ? "conversation.note-added" : "conversation.message-posted";
+            Map<String, Object> after = Map.of("subjectKind", saved.subjectKind(), "subjectId", saved.subjectId(),
+                    "jurisdictionId", saved.jurisdictionId(), "visibility", saved.visibility(), "documentIds", attached,
+                    "length", saved.body().length());
+            if (actor == null) {
+                audit.record(action, MESSAGE, saved.id(), null, after);
+            } else {
+                audit.recordAs(actor, action, MESSAGE, saved.id(), null, after);
+            }
+            if (announcement != null) {
+                notices.enqueue(MessageNotice.of(saved.id(), saved.subjectKind().name(), saved.subjectId(), saved.jurisdictionId(),
+                        announcement.subjectTitle(), announcement.authorName(), saved.authorRole(), announcement.fromDoj(),
+                        saved.body(), attached.size(), saved.createdAt()));
+            }
+            return saved;
         });
     }
 

@@ -6,12 +6,8 @@ import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.sql.Array;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.UUID;
@@ -31,21 +27,15 @@ public class ChangeRelay {
     /** At most this many ids a call (the notifications service refuses more). */
     static final int BATCH = 500;
 
-    private final TransactionOperations<Connection> tx;
     private final NotificationsClient notifications;
-    private final Duration lease;
-    private final Duration backoffBase;
-    private final Duration backoffCap;
+    private final OutboxTable rows;
 
     public ChangeRelay(TransactionOperations<Connection> tx, NotificationsClient notifications,
                        @Value("${grantline.outbox.lease:30s}") Duration lease,
                        @Value("${grantline.outbox.backoff-base:1s}") Duration backoffBase,
                        @Value("${grantline.outbox.backoff-cap:5m}") Duration backoffCap) {
-        this.tx = tx;
         this.notifications = notifications;
-        this.lease = lease;
-        this.backoffBase = backoffBase;
-        this.backoffCap = backoffCap;
+        this.rows = new OutboxTable(tx, "requirement_change", lease, backoffBase, backoffCap);
     }
 
     record Claimed(long id, UUID requirementId, int attempts) {
@@ -67,13 +57,13 @@ public class ChangeRelay {
             try {
                 notifications.announce(ids);
             } catch (RuntimeException e) {
-                Duration delay = backoff(batch.stream().mapToInt(Claimed::attempts).max().orElse(1));
+                Duration delay = rows.backoff(batch.stream().mapToInt(Claimed::attempts).max().orElse(1));
                 LOG.warn("Notifications did not take {} requirement changes ({}); trying again in {} s", ids.size(), e.toString(),
                         delay.toSeconds());
-                release(batch, delay, e.toString());
+                rows.release(rowIds(batch), delay, e.toString());
                 return new Outcome(delivered, true);
             }
-            delete(batch);
+            rows.delete(rowIds(batch));
             delivered += batch.size();
             if (batch.size() < BATCH) {
                 return new Outcome(delivered, false);
@@ -81,56 +71,12 @@ public class ChangeRelay {
         }
     }
 
-    /** base × 2^(attempts−1), at most the cap. */
-    Duration backoff(int attempts) {
-        long factor = 1L << Math.min(20, Math.max(0, attempts - 1));
-        Duration d = backoffBase.multipliedBy(factor);
-        return d.compareTo(backoffCap) > 0 ? backoffCap : d;
-    }
-
     private List<Claimed> claim() {
-        return tx.executeWrite(status -> {
-            try (PreparedStatement ps = status.getConnection().prepareStatement(
-                    "UPDATE requirement_change SET claimed_until = clock_timestamp() + make_interval(secs => ?), attempts = attempts + 1 "
-                            + "WHERE id IN (SELECT id FROM requirement_change WHERE next_attempt_at <= clock_timestamp() "
-                            + "AND (claimed_until IS NULL OR claimed_until < clock_timestamp()) ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED) "
-                            + "RETURNING id, requirement_id, attempts")) {
-                ps.setDouble(1, lease.toMillis() / 1000.0);
-                ps.setInt(2, BATCH);
-                List<Claimed> claimed = new ArrayList<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        claimed.add(new Claimed(rs.getLong("id"), rs.getObject("requirement_id", UUID.class), rs.getInt("attempts")));
-                    }
-                }
-                return claimed;
-            }
-        });
+        return rows.claim(BATCH, "id, requirement_id, attempts",
+                rs -> new Claimed(rs.getLong("id"), rs.getObject("requirement_id", UUID.class), rs.getInt("attempts")), Claimed::id);
     }
 
-    private void delete(List<Claimed> batch) {
-        tx.executeWrite(status -> {
-            try (PreparedStatement ps = status.getConnection().prepareStatement("DELETE FROM requirement_change WHERE id = ANY (?)")) {
-                ps.setArray(1, ids(status.getConnection(), batch));
-                return ps.executeUpdate();
-            }
-        });
-    }
-
-    private void release(List<Claimed> batch, Duration delay, String error) {
-        tx.executeWrite(status -> {
-            try (PreparedStatement ps = status.getConnection().prepareStatement(
-                    "UPDATE requirement_change SET claimed_until = NULL, next_attempt_at = clock_timestamp() + make_interval(secs => ?), "
-                            + "last_error = ? WHERE id = ANY (?)")) {
-                ps.setDouble(1, delay.toMillis() / 1000.0);
-                ps.setString(2, error.length() > 1000 ? error.substring(0, 1000) : error);
-                ps.setArray(3, ids(status.getConnection(), batch));
-                return ps.executeUpdate();
-            }
-        });
-    }
-
-    private static Array ids(Connection c, List<Claimed> batch) throws java.sql.SQLException {
-        return c.createArrayOf("bigint", batch.stream().map(Claimed::id).toArray());
+    private static List<Long> rowIds(List<Claimed> batch) {
+        return batch.stream().map(Claimed::id).toList();
     }
 }

@@ -10,12 +10,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.sql.Array;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -36,23 +32,17 @@ public class MessageNoticeRelay {
     /** At most this many rows claimed at once (each is its own call). */
     static final int BATCH = 50;
 
-    private final TransactionOperations<Connection> tx;
     private final NotificationsClient notifications;
     private final JsonMapper json;
-    private final Duration lease;
-    private final Duration backoffBase;
-    private final Duration backoffCap;
+    private final OutboxTable rows;
 
     public MessageNoticeRelay(TransactionOperations<Connection> tx, NotificationsClient notifications, JsonMapper json,
                               @Value("${grantline.outbox.lease:30s}") Duration lease,
                               @Value("${grantline.outbox.backoff-base:1s}") Duration backoffBase,
                               @Value("${grantline.outbox.backoff-cap:5m}") Duration backoffCap) {
-        this.tx = tx;
         this.notifications = notifications;
         this.json = json;
-        this.lease = lease;
-        this.backoffBase = backoffBase;
-        this.backoffCap = backoffCap;
+        this.rows = new OutboxTable(tx, "message_notice", lease, backoffBase, backoffCap);
     }
 
     record Claimed(long id, UUID messageId, int attempts, String payload) {
@@ -91,7 +81,7 @@ public class MessageNoticeRelay {
                     failed(row, batch.subList(i + 1, batch.size()), e.toString());
                     return new Outcome(delivered, refused, true);
                 }
-                delete(row);
+                rows.delete(List.of(row.id()));
                 delivered++;
             }
             if (batch.size() < BATCH) {
@@ -100,87 +90,24 @@ public class MessageNoticeRelay {
         }
     }
 
-    /** base × 2^(attempts−1), at most the cap. */
-    Duration backoff(int attempts) {
-        long factor = 1L << Math.min(20, Math.max(0, attempts - 1));
-        Duration d = backoffBase.multipliedBy(factor);
-        return d.compareTo(backoffCap) > 0 ? backoffCap : d;
-    }
-
     private void refused(Claimed row, String error) {
         LOG.warn("Notifications refused the notice of message {} ({}); kept, and tried again in {} s", row.messageId(), error,
-                backoffCap.toSeconds());
-        release(List.of(row), backoffCap, error);
+                rows.backoffCap().toSeconds());
+        rows.release(List.of(row.id()), rows.backoffCap(), error);
     }
 
     private void failed(Claimed row, List<Claimed> untried, String error) {
-        Duration delay = backoff(row.attempts());
+        Duration delay = rows.backoff(row.attempts());
         LOG.warn("Notifications did not take the notice of message {} ({}); trying again in {} s", row.messageId(), error,
                 delay.toSeconds());
-        release(List.of(row), delay, error);
+        rows.release(List.of(row.id()), delay, error);
         if (!untried.isEmpty()) {
-            unclaim(untried, delay);
+            rows.unclaim(untried.stream().map(Claimed::id).toList(), delay);
         }
     }
 
     private List<Claimed> claim() {
-        return tx.executeWrite(status -> {
-            try (PreparedStatement ps = status.getConnection().prepareStatement(
-                    "UPDATE message_notice SET claimed_until = clock_timestamp() + make_interval(secs => ?), attempts = attempts + 1 "
-                            + "WHERE id IN (SELECT id FROM message_notice WHERE next_attempt_at <= clock_timestamp() "
-                            + "AND (claimed_until IS NULL OR claimed_until < clock_timestamp()) ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED) "
-                            + "RETURNING id, message_id, attempts, payload::text AS payload")) {
-                ps.setDouble(1, lease.toMillis() / 1000.0);
-                ps.setInt(2, BATCH);
-                List<Claimed> claimed = new ArrayList<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        claimed.add(new Claimed(rs.getLong("id"), rs.getObject("message_id", UUID.class), rs.getInt("attempts"),
-                                rs.getString("payload")));
-                    }
-                }
-                claimed.sort((a, b) -> Long.compare(a.id(), b.id()));
-                return claimed;
-            }
-        });
-    }
-
-    private void delete(Claimed row) {
-        tx.executeWrite(status -> {
-            try (PreparedStatement ps = status.getConnection().prepareStatement("DELETE FROM message_notice WHERE id = ?")) {
-                ps.setLong(1, row.id());
-                return ps.executeUpdate();
-            }
-        });
-    }
-
-    private void release(List<Claimed> rows, Duration delay, String error) {
-        tx.executeWrite(status -> {
-            try (PreparedStatement ps = status.getConnection().prepareStatement(
-                    "UPDATE message_notice SET claimed_until = NULL, next_attempt_at = clock_timestamp() + make_interval(secs => ?), "
-                            + "last_error = ? WHERE id = ANY (?)")) {
-                ps.setDouble(1, delay.toMillis() / 1000.0);
-                ps.setString(2, error.length() > 1000 ? error.substring(0, 1000) : error);
-                ps.setArray(3, ids(status.getConnection(), rows));
-                return ps.executeUpdate();
-            }
-        });
-    }
-
-    /** Gives back rows claimed but not tried (their attempt not counted), due again with the failed one. */
-    private void unclaim(List<Claimed> rows, Duration delay) {
-        tx.executeWrite(status -> {
-            try (PreparedStatement ps = status.getConnection().prepareStatement(
-                    "UPDATE message_notice SET claimed_until = NULL, attempts = attempts - 1, "
-                            + "next_attempt_at = clock_timestamp() + make_interval(secs => ?) WHERE id = ANY (?)")) {
-                ps.setDouble(1, delay.toMillis() / 1000.0);
-                ps.setArray(2, ids(status.getConnection(), rows));
-                return ps.executeUpdate();
-            }
-        });
-    }
-
-    private static Array ids(Connection c, List<Claimed> rows) throws java.sql.SQLException {
-        return c.createArrayOf("bigint", rows.stream().map(Claimed::id).toArray());
+        return rows.claim(BATCH, "id, message_id, attempts, payload::text AS payload", rs -> new Claimed(rs.getLong("id"),
+                rs.getObject("message_id", UUID.class), rs.getInt("attempts"), rs.getString("payload")), Claimed::id);
     }
 }
