@@ -1,12 +1,8 @@
 package org.grantline.gateway;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import org.grantline.shared.test.StubServer;
+import org.grantline.shared.test.StubServer.Answer;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
@@ -31,36 +27,21 @@ public final class NotificationsStandIn implements AutoCloseable {
 
     public final List<Received> received = new CopyOnWriteArrayList<>();
     public volatile boolean failing;
-    private final HttpServer server;
+    private final StubServer server = StubServer.start();
 
     public NotificationsStandIn() {
-        try {
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
         for (String path : List.of(INVITATIONS, ACCOUNT_NOTICES)) {
-            server.createContext(path, exchange -> answer(path, exchange));
+            server.on(null, path, r -> {
+                received.add(new Received(path, r.header("Authorization"), r.text()));
+                return failing
+                        ? Answer.raw(503, "{\"type\":\"urn:grantline:problem:mail-unavailable\",\"status\":503}")
+                        : Answer.empty(204);
+            });
         }
-        server.start();
-    }
-
-    private void answer(String path, HttpExchange exchange) throws IOException {
-        String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-        received.add(new Received(path, exchange.getRequestHeaders().getFirst("Authorization"), body));
-        if (failing) {
-            byte[] problem = "{\"type\":\"urn:grantline:problem:mail-unavailable\",\"status\":503}".getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().add("Content-Type", "application/problem+json");
-            exchange.sendResponseHeaders(503, problem.length);
-            exchange.getResponseBody().write(problem);
-        } else {
-            exchange.sendResponseHeaders(204, -1);
-        }
-        exchange.close();
     }
 
     public String url() {
-        return "http://127.0.0.1:" + server.getAddress().getPort();
+        return server.url();
     }
 
     public Received last() {
@@ -74,6 +55,6 @@ public final class NotificationsStandIn implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
+        server.close();
     }
 }

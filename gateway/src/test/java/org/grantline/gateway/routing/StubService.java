@@ -1,12 +1,9 @@
 package org.grantline.gateway.routing;
 
-import com.sun.net.httpserver.HttpServer;
+import org.grantline.shared.test.StubServer;
+import org.grantline.shared.test.StubServer.Answer;
+import org.grantline.shared.test.StubServer.Request;
 
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -22,10 +19,11 @@ final class StubService implements AutoCloseable {
     }
 
     final String name;
+    /** What reached it, health checks left out. */
     final List<Received> received = new CopyOnWriteArrayList<>();
     volatile long delayMillis;
     volatile boolean healthy = true;
-    private final HttpServer server;
+    private final StubServer server;
 
     StubService(String name) {
         this(name, 0);
@@ -34,66 +32,29 @@ final class StubService implements AutoCloseable {
     /** On a given port (0: any free one): a restarted instance comes back where it was. */
     StubService(String name, int port) {
         this.name = name;
-        try {
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        this.server = StubServer.start(port)
+                .on(null, "/health", r -> Answer.json(healthy ? 200 : 503, Map.of("status", healthy ? "UP" : "DOWN")))
+                .on(null, "/", this::answer);
+    }
+
+    private Answer answer(Request r) throws InterruptedException {
+        received.add(new Received(r.method(), r.target(), Map.copyOf(r.headers()), r.text()));
+        if (delayMillis > 0) {
+            Thread.sleep(delayMillis);
         }
-        server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
-        server.createContext("/health", exchange -> {
-            int status = healthy ? 200 : 503;
-            byte[] body = ("{\"status\":\"" + (healthy ? "UP" : "DOWN") + "\"}").getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().add("Content-Type", "application/json");
-            exchange.sendResponseHeaders(status, body.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
-        });
-        server.createContext("/", exchange -> {
-            String body;
-            try {
-                body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            } catch (IOException cutOff) {
-                received.add(new Received(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
-                        Map.copyOf(exchange.getRequestHeaders()), "<cut off: " + cutOff.getMessage() + ">"));
-                exchange.close();
-                return;
-            }
-            String uri = exchange.getRequestURI().getRawPath()
-                    + (exchange.getRequestURI().getRawQuery() == null ? "" : "?" + exchange.getRequestURI().getRawQuery());
-            received.add(new Received(exchange.getRequestMethod(), uri, Map.copyOf(exchange.getRequestHeaders()), body));
-            if (delayMillis > 0) {
-                try {
-                    Thread.sleep(delayMillis);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-            byte[] answer = ("{\"instance\":\"" + name + "\"}").getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().add("Content-Type", "application/json");
-            exchange.getResponseHeaders().add("X-Instance", name);
-            try {
-                exchange.sendResponseHeaders(201, answer.length);
-                try (OutputStream out = exchange.getResponseBody()) {
-                    out.write(answer);
-                }
-            } catch (IOException closedByClient) {
-                // the gateway gave up waiting
-            }
-        });
-        server.start();
+        return Answer.json(201, Map.of("instance", name)).withHeader("X-Instance", name);
     }
 
     int port() {
-        return server.getAddress().getPort();
+        return server.port();
     }
 
     String url() {
-        return "http://127.0.0.1:" + port();
+        return server.url();
     }
 
     @Override
     public void close() {
-        server.stop(0);
+        server.close();
     }
 }

@@ -1,24 +1,15 @@
 package org.grantline.grants;
 
-import io.micronaut.runtime.server.EmbeddedServer;
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
 import org.grantline.shared.test.OpenApiContract;
-import org.grantline.shared.test.ServiceTestSupport;
 import org.grantline.shared.test.TestHttp;
-import org.grantline.shared.test.TestTokens;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
-import org.junit.jupiter.api.TestInstance;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,19 +26,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * one that grants' published OpenAPI document describes (status, headers, media type, body):
  * with {@link org.grantline.grants.contract.GrantsContractTest}, grants' contract test.
  */
-@MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class AccessMatrixTest implements TestPropertyProvider {
-    static final TestTokens TOKENS = TestTokens.shared();
+class AccessMatrixTest extends GrantsServiceTest {
     static final String PASSES = "passes";
-    final JurisdictionStub jurisdictions = new JurisdictionStub();
-    final DocumentsStub documents = new DocumentsStub();
     final UUID ours = UUID.randomUUID();
     final UUID theirs = UUID.randomUUID();
 
-    @Inject
-    EmbeddedServer server;
-    TestHttp http;
     String program;
     String condition;
     String ourAward;
@@ -63,14 +46,6 @@ class AccessMatrixTest implements TestPropertyProvider {
     String ourQuestion;
     /** Role name → token (null: anonymous). */
     final Map<String, String> roles = new LinkedHashMap<>();
-
-    @Override
-    public Map<String, String> getProperties() {
-        Map<String, String> p = new HashMap<>(ServiceTestSupport.properties("grants"));
-        p.put("micronaut.http.services.jurisdiction.urls", jurisdictions.url());
-        p.put("micronaut.http.services.documents.urls", documents.url());
-        return p;
-    }
 
     @BeforeAll
     void twoJurisdictionsWithAwards() {
@@ -108,12 +83,6 @@ class AccessMatrixTest implements TestPropertyProvider {
         roles.put("LEGAL_OFFICER", TOKENS.legalOfficer(ours));
         roles.put("SERVICE notifications", TOKENS.service("notifications"));
         roles.put("anonymous", null);
-    }
-
-    @AfterAll
-    void stop() {
-        jurisdictions.close();
-        documents.close();
     }
 
     TestHttp.Response award(UUID jurisdiction) {

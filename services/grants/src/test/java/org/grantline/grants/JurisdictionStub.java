@@ -1,119 +1,97 @@
 package org.grantline.grants;
 
-import com.sun.net.httpserver.HttpServer;
+import org.grantline.shared.test.StubServer;
+import org.grantline.shared.test.StubServer.Answer;
+import org.grantline.shared.test.StubServer.Request;
 
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 
-/** The jurisdiction service's read endpoints over real HTTP ({@code GET /api/jurisdictions/{id}}, {@code POST /known}), for the grants service's tests. */
+/** The jurisdiction service's read endpoints over real HTTP ({@code GET /api/jurisdictions/{id}}, the search, {@code POST /known}), for the grants service's tests. */
 public final class JurisdictionStub implements AutoCloseable {
     private final Set<UUID> known = ConcurrentHashMap.newKeySet();
     /** Time zones of known jurisdictions; America/New_York unless set. */
-    private final java.util.Map<UUID, String> zones = new ConcurrentHashMap<>();
-    private final java.util.Map<UUID, String> states = new ConcurrentHashMap<>();
-    private final java.util.Map<UUID, String> types = new ConcurrentHashMap<>();
-    private final java.util.Map<UUID, String> detainers = new ConcurrentHashMap<>();
-    private final java.util.Map<UUID, String> names = new ConcurrentHashMap<>();
-    private final java.util.Map<UUID, String> fips = new ConcurrentHashMap<>();
-    private final java.util.Map<UUID, UUID> parents = new ConcurrentHashMap<>();
-    public final java.util.concurrent.atomic.AtomicInteger searches = new java.util.concurrent.atomic.AtomicInteger();
+    private final Map<UUID, String> zones = new ConcurrentHashMap<>();
+    private final Map<UUID, String> states = new ConcurrentHashMap<>();
+    private final Map<UUID, String> types = new ConcurrentHashMap<>();
+    private final Map<UUID, String> detainers = new ConcurrentHashMap<>();
+    private final Map<UUID, String> names = new ConcurrentHashMap<>();
+    private final Map<UUID, String> fips = new ConcurrentHashMap<>();
+    private final Map<UUID, UUID> parents = new ConcurrentHashMap<>();
+    public final AtomicInteger searches = new AtomicInteger();
     public final List<String> authorizations = new CopyOnWriteArrayList<>();
+    /** Every call fails (500). */
     public volatile boolean failing;
-    private final HttpServer server;
+    private final StubServer server = StubServer.start()
+            .on("GET", "/api/jurisdictions/", this::one)
+            .on("GET", "/api/jurisdictions", this::search)
+            .on("POST", "/api/jurisdictions/known", this::known);
 
-    public JurisdictionStub() {
-        try {
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    private Answer one(Request r) {
+        authorizations.add(r.header("Authorization"));
+        if (failing) {
+            return Answer.problem(500, null);
         }
-        server.createContext("/api/jurisdictions/", exchange -> {
-            authorizations.add(exchange.getRequestHeaders().getFirst("Authorization"));
-            String id = exchange.getRequestURI().getPath().substring("/api/jurisdictions/".length());
-            int status;
-            String body;
-            if (failing) {
-                status = 500;
-                body = "{\"status\":500}";
-            } else if (known.contains(UUID.fromString(id))) {
-                status = 200;
-                body = "{\"id\":\"" + id + "\",\"name\":\"" + names.getOrDefault(UUID.fromString(id), "Somewhere") + "\",\"state\":\""
-                        + states.getOrDefault(UUID.fromString(id), "MD") + "\",\"timeZone\":\""
-                        + zones.getOrDefault(UUID.fromString(id), "America/New_York") + "\""
-                        + (fips.containsKey(UUID.fromString(id)) ? ",\"fips\":\"" + fips.get(UUID.fromString(id)) + "\"" : "")
-                        + (parents.containsKey(UUID.fromString(id)) ? ",\"parentId\":\"" + parents.get(UUID.fromString(id)) + "\"" : "")
-                        + "}";
-            } else {
-                status = 404;
-                body = "{\"status\":404}";
-            }
-            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().add("Content-Type", status == 200 ? "application/json" : "application/problem+json");
-            exchange.sendResponseHeaders(status, bytes.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(bytes);
-            }
-        });
-        // The registry's search, for letters' recipients: state, type and the policy's detainerPolicy; pages of `size`.
-        server.createContext("/api/jurisdictions", exchange -> {
-            authorizations.add(exchange.getRequestHeaders().getFirst("Authorization"));
-            java.util.Map<String, String> q = new java.util.HashMap<>();
-            String raw = exchange.getRequestURI().getRawQuery();
-            for (String pair : raw == null ? new String[0] : raw.split("&")) {
-                String[] kv = pair.split("=", 2);
-                q.put(kv[0], kv.length > 1 ? java.net.URLDecoder.decode(kv[1], StandardCharsets.UTF_8) : "");
-            }
-            List<UUID> matching = this.known.stream()
-                    .filter(id -> !q.containsKey("state") || q.get("state").equals(states.getOrDefault(id, "MD")))
-                    .filter(id -> !q.containsKey("type") || q.get("type").equals(types.getOrDefault(id, "CITY")))
-                    .filter(id -> !q.containsKey("detainerPolicy") || q.get("detainerPolicy").equals(detainers.getOrDefault(id, "NO_POLICY")))
-                    .sorted().toList();
-            int size = Integer.parseInt(q.getOrDefault("size", "20"));
-            int page = Integer.parseInt(q.getOrDefault("page", "0"));
-            searches.incrementAndGet();
-            StringBuilder items = new StringBuilder();
-            for (UUID id : matching.subList(Math.min(matching.size(), page * size), Math.min(matching.size(), (page + 1) * size))) {
-                items.append(items.length() == 0 ? "" : ",").append("{\"id\":\"").append(id).append("\",\"name\":\"")
-                        .append(names.getOrDefault(id, "Somewhere")).append("\",\"state\":\"").append(states.getOrDefault(id, "MD"))
-                        .append("\",\"timeZone\":\"").append(zones.getOrDefault(id, "America/New_York")).append("\"}");
-            }
-            int status = failing ? 500 : 200;
-            byte[] bytes = (failing ? "{\"status\":500}" : "{\"items\":[" + items + "],\"page\":" + page + ",\"size\":" + size
-                    + ",\"total\":" + matching.size() + "}").getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().add("Content-Type", status == 200 ? "application/json" : "application/problem+json");
-            exchange.sendResponseHeaders(status, bytes.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(bytes);
-            }
-        });
-        server.createContext("/api/jurisdictions/known", exchange -> {
-            authorizations.add(exchange.getRequestHeaders().getFirst("Authorization"));
-            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            List<String> known = new java.util.ArrayList<>();
-            List<String> unknown = new java.util.ArrayList<>();
-            java.util.regex.Matcher m = java.util.regex.Pattern.compile(
-                    "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}").matcher(body);
-            while (m.find()) {
-                (this.known.contains(UUID.fromString(m.group())) ? known : unknown).add("\"" + m.group() + "\"");
-            }
-            int status = failing ? 500 : 200;
-            byte[] bytes = (failing ? "{\"status\":500}" : "{\"known\":" + known + ",\"unknown\":" + unknown + "}")
-                    .getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().add("Content-Type", status == 200 ? "application/json" : "application/problem+json");
-            exchange.sendResponseHeaders(status, bytes.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(bytes);
-            }
-        });
-        server.start();
+        UUID id = UUID.fromString(r.path().substring("/api/jurisdictions/".length()));
+        if (!known.contains(id)) {
+            return Answer.problem(404, null);
+        }
+        Map<String, Object> body = summary(id);
+        if (fips.containsKey(id)) {
+            body.put("fips", fips.get(id));
+        }
+        if (parents.containsKey(id)) {
+            body.put("parentId", parents.get(id).toString());
+        }
+        return Answer.json(body);
+    }
+
+    /** The registry's search, for letters' recipients: state, type and the policy's detainerPolicy; pages of `size`. */
+    private Answer search(Request r) {
+        authorizations.add(r.header("Authorization"));
+        Map<String, String> q = r.query();
+        List<UUID> matching = known.stream()
+                .filter(id -> !q.containsKey("state") || q.get("state").equals(states.getOrDefault(id, "MD")))
+                .filter(id -> !q.containsKey("type") || q.get("type").equals(types.getOrDefault(id, "CITY")))
+                .filter(id -> !q.containsKey("detainerPolicy") || q.get("detainerPolicy").equals(detainers.getOrDefault(id, "NO_POLICY")))
+                .sorted().toList();
+        int size = Integer.parseInt(q.getOrDefault("size", "20"));
+        int page = Integer.parseInt(q.getOrDefault("page", "0"));
+        searches.incrementAndGet();
+        if (failing) {
+            return Answer.problem(500, null);
+        }
+        List<Map<String, Object>> items = StubServer.page(matching, page, size).stream().map(this::summary).toList();
+        return Answer.json(Map.of("items", items, "page", page, "size", size, "total", matching.size()));
+    }
+
+    private Answer known(Request r) {
+        authorizations.add(r.header("Authorization"));
+        if (failing) {
+            return Answer.problem(500, null);
+        }
+        List<String> yes = new ArrayList<>();
+        List<String> no = new ArrayList<>();
+        for (Object id : (List<?>) r.object().get("ids")) {
+            (known.contains(UUID.fromString((String) id)) ? yes : no).add((String) id);
+        }
+        return Answer.json(Map.of("known", yes, "unknown", no));
+    }
+
+    private Map<String, Object> summary(UUID id) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("id", id.toString());
+        body.put("name", names.getOrDefault(id, "Somewhere"));
+        body.put("state", states.getOrDefault(id, "MD"));
+        body.put("timeZone", zones.getOrDefault(id, "America/New_York"));
+        return body;
     }
 
     public void add(UUID id, String timeZone) {
@@ -144,11 +122,11 @@ public final class JurisdictionStub implements AutoCloseable {
     }
 
     public String url() {
-        return "http://127.0.0.1:" + server.getAddress().getPort();
+        return server.url();
     }
 
     @Override
     public void close() {
-        server.stop(0);
+        server.close();
     }
 }

@@ -1,19 +1,15 @@
 package org.grantline.grants;
 
-import com.sun.net.httpserver.HttpServer;
+import org.grantline.shared.test.StubServer;
+import org.grantline.shared.test.StubServer.Answer;
+import org.grantline.shared.test.StubServer.Request;
 
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -45,69 +41,48 @@ public final class NotificationsStub implements AutoCloseable {
     /** When not 0, every message notice is answered with this status (400 or 403: refused for good). */
     public volatile int noticeStatus;
     private final Set<UUID> noticed = ConcurrentHashMap.newKeySet();
-    private final HttpServer server;
+    private final StubServer server = StubServer.start()
+            .on(null, "/api/reminders/changes", this::changes)
+            .on(null, "/internal/message-notices", this::notice);
 
-    public NotificationsStub() {
-        try {
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    private boolean unauthorized(Request r) {
+        if (("Bearer " + DocumentsStub.SERVICE_TOKEN).equals(r.header("Authorization"))) {
+            return false;
         }
-        server.setExecutor(Executors.newFixedThreadPool(4));
-        server.createContext("/api/reminders/changes", exchange -> {
-            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            int status;
-            if (!("Bearer " + DocumentsStub.SERVICE_TOKEN).equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
-                unauthorized.incrementAndGet();
-                status = 401;
-            } else if (down || !"POST".equals(exchange.getRequestMethod())) {
-                refused.incrementAndGet();
-                status = 503;
-            } else {
-                long now = System.nanoTime();
-                Matcher m = UUID_PATTERN.matcher(body);
-                while (m.find()) {
-                    UUID id = UUID.fromString(m.group());
-                    taken.add(id);
-                    firstTakenAt.putIfAbsent(id, now);
-                }
-                status = 200;
-            }
-            byte[] bytes = (status == 200 ? "{\"requirements\":0,\"planned\":0,\"stopped\":0}" : "{\"status\":" + status + "}")
-                    .getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().add("Content-Type", status == 200 ? "application/json" : "application/problem+json");
-            exchange.sendResponseHeaders(status, bytes.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(bytes);
-            }
-        });
-        server.createContext("/internal/message-notices", exchange -> {
-            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            int status;
-            String answer;
-            if (!("Bearer " + DocumentsStub.SERVICE_TOKEN).equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
-                unauthorized.incrementAndGet();
-                status = 401;
-                answer = "{\"status\":401}";
-            } else if (down || noticeStatus != 0 || !"POST".equals(exchange.getRequestMethod())) {
-                noticesRefused.incrementAndGet();
-                status = noticeStatus != 0 ? noticeStatus : 503;
-                answer = "{\"status\":" + status + ",\"detail\":\"stub refused\"}";
-            } else {
-                Matcher m = Pattern.compile("\"messageId\"\\s*:\\s*\"(" + UUID_PATTERN.pattern() + ")\"").matcher(body);
-                boolean created = m.find() && noticed.add(UUID.fromString(m.group(1)));
-                notices.add(body);
-                status = 200;
-                answer = "{\"created\":" + created + "}";
-            }
-            byte[] bytes = answer.getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().add("Content-Type", status == 200 ? "application/json" : "application/problem+json");
-            exchange.sendResponseHeaders(status, bytes.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(bytes);
-            }
-        });
-        server.start();
+        unauthorized.incrementAndGet();
+        return true;
+    }
+
+    private Answer changes(Request r) {
+        if (unauthorized(r)) {
+            return Answer.problem(401, null);
+        }
+        if (down || !"POST".equals(r.method())) {
+            refused.incrementAndGet();
+            return Answer.problem(503, null);
+        }
+        long now = System.nanoTime();
+        Matcher m = UUID_PATTERN.matcher(r.text());
+        while (m.find()) {
+            UUID id = UUID.fromString(m.group());
+            taken.add(id);
+            firstTakenAt.putIfAbsent(id, now);
+        }
+        return Answer.json(Map.of("requirements", 0, "planned", 0, "stopped", 0));
+    }
+
+    private Answer notice(Request r) {
+        if (unauthorized(r)) {
+            return Answer.problem(401, null);
+        }
+        if (down || noticeStatus != 0 || !"POST".equals(r.method())) {
+            noticesRefused.incrementAndGet();
+            return Answer.problem(noticeStatus != 0 ? noticeStatus : 503, "stub refused");
+        }
+        Object messageId = r.object().get("messageId");
+        boolean created = messageId != null && noticed.add(UUID.fromString((String) messageId));
+        notices.add(r.text());
+        return Answer.json(Map.of("created", created));
     }
 
     /** The notice bodies taken that name this message. */
@@ -120,11 +95,11 @@ public final class NotificationsStub implements AutoCloseable {
     }
 
     public String url() {
-        return "http://127.0.0.1:" + server.getAddress().getPort();
+        return server.url();
     }
 
     @Override
     public void close() {
-        server.stop(0);
+        server.close();
     }
 }

@@ -1,18 +1,10 @@
 package org.grantline.grants.award;
 
 import org.grantline.grants.GrantsFixtures;
-import io.micronaut.runtime.server.EmbeddedServer;
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
-import org.grantline.grants.JurisdictionStub;
-import org.grantline.shared.test.ServiceTestSupport;
+import org.grantline.grants.GrantsServiceTest;
 import org.grantline.shared.test.TestHttp;
-import org.grantline.shared.test.TestTokens;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -22,33 +14,18 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class AwardLifecycleTest implements TestPropertyProvider {
-    static final TestTokens TOKENS = TestTokens.shared();
-    final JurisdictionStub jurisdictions = new JurisdictionStub();
+class AwardLifecycleTest extends GrantsServiceTest {
     final UUID baltimore = UUID.randomUUID();
     final UUID stockton = UUID.randomUUID();
 
-    @Inject
-    EmbeddedServer server;
-    TestHttp http;
     String program;
     String condition1373;
     String conditionAccess;
-
-    @Override
-    public Map<String, String> getProperties() {
-        Map<String, String> p = new HashMap<>(ServiceTestSupport.properties("grants"));
-        p.put("micronaut.http.services.jurisdiction.urls", jurisdictions.url());
-        return p;
-    }
 
     @BeforeAll
     void programWithConditions() {
         jurisdictions.add(baltimore, "America/New_York");
         jurisdictions.add(stockton, "America/Los_Angeles");
-        http = new TestHttp(server.getURL().toString());
         String code = "AW-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
         program = (String) http.post("/api/programs", TOKENS.dojOfficer(), Map.of("code", code, "name", "JAG " + code,
                 "agency", "BJA")).json().get("id");
@@ -58,11 +35,6 @@ class AwardLifecycleTest implements TestPropertyProvider {
         conditionAccess = (String) http.post("/api/programs/" + program + "/conditions", TOKENS.dojOfficer(), Map.of(
                 "fiscalYear", 2017, "code", "ACCESS", "title", "Access", "fullText", "Allow access.", "needsCertification", false))
                 .json().get("id");
-    }
-
-    @AfterAll
-    void stop() {
-        jurisdictions.close();
     }
 
     static String awardNumber() {

@@ -1,21 +1,12 @@
 package org.grantline.grants.certification;
 
-import io.micronaut.runtime.server.EmbeddedServer;
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
 import org.grantline.grants.GrantsFixtures;
-import org.grantline.grants.JurisdictionStub;
-import org.grantline.shared.test.ServiceTestSupport;
+import org.grantline.grants.GrantsServiceTest;
 import org.grantline.shared.test.TestHttp;
-import org.grantline.shared.test.TestTokens;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -24,31 +15,16 @@ import java.util.concurrent.ThreadLocalRandom;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The deadline feed: a window, a cursor over changes, court orders re-sending what they touch, and who may read it. */
-@MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class DeadlineFeedTest implements TestPropertyProvider {
-    static final TestTokens TOKENS = TestTokens.shared();
-    final JurisdictionStub jurisdictions = new JurisdictionStub();
+class DeadlineFeedTest extends GrantsServiceTest {
     final UUID jurisdiction = UUID.randomUUID();
     final List<String> requirementIds = new ArrayList<>();
 
-    @Inject
-    EmbeddedServer server;
-    TestHttp http;
     String condition;
     String window;
-
-    @Override
-    public Map<String, String> getProperties() {
-        Map<String, String> p = new HashMap<>(ServiceTestSupport.properties("grants"));
-        p.put("micronaut.http.services.jurisdiction.urls", jurisdictions.url());
-        return p;
-    }
 
     @BeforeAll
     void threeRequirementsDueInAWindowOfTheirOwn() {
         jurisdictions.add(jurisdiction, "America/Chicago", "IL");
-        http = new TestHttp(server.getURL().toString());
         String program = GrantsFixtures.program(http, "FD");
         condition = GrantsFixtures.certification1373(http, program);
         int year = 2150 + ThreadLocalRandom.current().nextInt(49);
@@ -59,11 +35,6 @@ class DeadlineFeedTest implements TestPropertyProvider {
                     "awardDate", "2017-09-01", "certificationDueDate", year + "-03-" + day))));
         }
         assertThat(requirementIds).hasSize(3);
-    }
-
-    @AfterAll
-    void stop() {
-        jurisdictions.close();
     }
 
     TestHttp.Response feed(String query, String token) {

@@ -1,19 +1,10 @@
 package org.grantline.grants.certification;
 
-import io.micronaut.runtime.server.EmbeddedServer;
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
-import org.grantline.grants.DocumentsStub;
 import org.grantline.grants.GrantsFixtures;
-import org.grantline.grants.JurisdictionStub;
-import org.grantline.shared.test.ServiceTestSupport;
+import org.grantline.grants.GrantsServiceTest;
 import org.grantline.shared.test.TestHttp;
-import org.grantline.shared.test.TestTokens;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.util.HashMap;
 import java.util.List;
@@ -27,38 +18,21 @@ import static org.assertj.core.api.Assertions.assertThat;
  * submission are the jurisdiction's own and belong together: what the documents service asks
  * before it files a document under them.
  */
-@MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ReferenceCheckTest implements TestPropertyProvider {
-    static final TestTokens TOKENS = TestTokens.shared();
+class ReferenceCheckTest extends GrantsServiceTest {
     static final String PATH = "/api/certifications/reference-checks";
-    final JurisdictionStub jurisdictions = new JurisdictionStub();
-    final DocumentsStub documents = new DocumentsStub();
     final UUID ours = UUID.randomUUID();
     final UUID theirs = UUID.randomUUID();
 
-    @Inject
-    EmbeddedServer server;
-    TestHttp http;
     String award;
     String requirement;
     String submission;
     String otherAward;
     String otherRequirement;
 
-    @Override
-    public Map<String, String> getProperties() {
-        Map<String, String> p = new HashMap<>(ServiceTestSupport.properties("grants"));
-        p.put("micronaut.http.services.jurisdiction.urls", jurisdictions.url());
-        p.put("micronaut.http.services.documents.urls", documents.url());
-        return p;
-    }
-
     @BeforeAll
     void twoJurisdictionsWithAwards() {
         jurisdictions.add(ours, "America/New_York");
         jurisdictions.add(theirs, "America/Chicago");
-        http = new TestHttp(server.getURL().toString());
         String program = GrantsFixtures.program(http, "RF");
         GrantsFixtures.certification1373(http, program);
         TestHttp.Response a = GrantsFixtures.award(http, Map.of("jurisdictionId", ours.toString(), "programId", program,
@@ -73,12 +47,6 @@ class ReferenceCheckTest implements TestPropertyProvider {
                         "agreed", true, "documentIds", List.of(documents.document(ours).toString()))).json().get("id");
         otherAward = (String) GrantsFixtures.award(http, Map.of("jurisdictionId", theirs.toString(), "programId", program,
                 "fiscalYear", 2017, "amount", "10.00", "awardDate", "2017-09-01")).json().get("id");
-    }
-
-    @AfterAll
-    void stop() {
-        jurisdictions.close();
-        documents.close();
     }
 
     @SuppressWarnings("unchecked")

@@ -1,20 +1,11 @@
 package org.grantline.grants.certification;
 
-import io.micronaut.runtime.server.EmbeddedServer;
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
 import org.grantline.grants.GrantsFixtures;
-import org.grantline.grants.JurisdictionStub;
-import org.grantline.shared.test.ServiceTestSupport;
+import org.grantline.grants.GrantsServiceTest;
 import org.grantline.shared.test.TestHttp;
-import org.grantline.shared.test.TestTokens;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -23,38 +14,18 @@ import static org.grantline.grants.GrantsFixtures.items;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Requirements are created with their award, due at local time in the jurisdiction's zone, and extended with history. */
-@MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class RequirementTest implements TestPropertyProvider {
-    static final TestTokens TOKENS = TestTokens.shared();
-    final JurisdictionStub stub = new JurisdictionStub();
+class RequirementTest extends GrantsServiceTest {
     final UUID stockton = UUID.randomUUID();
 
-    @Inject
-    EmbeddedServer server;
-    TestHttp http;
     String program;
-
-    @Override
-    public Map<String, String> getProperties() {
-        Map<String, String> p = new HashMap<>(ServiceTestSupport.properties("grants"));
-        p.put("micronaut.http.services.jurisdiction.urls", stub.url());
-        return p;
-    }
 
     @BeforeAll
     void programWithConditions() {
-        stub.add(stockton, "America/Los_Angeles");
-        http = new TestHttp(server.getURL().toString());
+        jurisdictions.add(stockton, "America/Los_Angeles");
         program = GrantsFixtures.program(http, "RQ");
         GrantsFixtures.certification1373(http, program);
         http.post("/api/programs/" + program + "/conditions", TOKENS.dojOfficer(), Map.of("fiscalYear", 2017, "code", "ACCESS",
                 "title", "Access", "fullText", "Allow access.", "needsCertification", false));
-    }
-
-    @AfterAll
-    void stop() {
-        stub.close();
     }
 
     String award() {

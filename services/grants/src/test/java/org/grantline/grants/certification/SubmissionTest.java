@@ -1,21 +1,11 @@
 package org.grantline.grants.certification;
 
-import io.micronaut.runtime.server.EmbeddedServer;
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
-import org.grantline.grants.DocumentsStub;
 import org.grantline.grants.GrantsFixtures;
-import org.grantline.grants.JurisdictionStub;
-import org.grantline.shared.test.ServiceTestSupport;
+import org.grantline.grants.GrantsServiceTest;
 import org.grantline.shared.test.TestHttp;
-import org.grantline.shared.test.TestTokens;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -23,42 +13,19 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Signed certifications: who may sign, the documents' fail-safe check, and DOJ's review. */
-@MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class SubmissionTest implements TestPropertyProvider {
-    static final TestTokens TOKENS = TestTokens.shared();
+class SubmissionTest extends GrantsServiceTest {
     static final String ATTESTATION = "I certify, under penalty of perjury, that the jurisdiction complies with 8 U.S.C. 1373.";
-    final JurisdictionStub jurisdictions = new JurisdictionStub();
-    final DocumentsStub documents = new DocumentsStub();
     final UUID stockton = UUID.randomUUID();
     final UUID baltimore = UUID.randomUUID();
 
-    @Inject
-    EmbeddedServer server;
-    TestHttp http;
     String program;
-
-    @Override
-    public Map<String, String> getProperties() {
-        Map<String, String> p = new HashMap<>(ServiceTestSupport.properties("grants"));
-        p.put("micronaut.http.services.jurisdiction.urls", jurisdictions.url());
-        p.put("micronaut.http.services.documents.urls", documents.url());
-        return p;
-    }
 
     @BeforeAll
     void programWithACertification() {
         jurisdictions.add(stockton, "America/Los_Angeles");
         jurisdictions.add(baltimore, "America/New_York");
-        http = new TestHttp(server.getURL().toString());
         program = GrantsFixtures.program(http, "SB");
         GrantsFixtures.certification1373(http, program);
-    }
-
-    @AfterAll
-    void stop() {
-        jurisdictions.close();
-        documents.close();
     }
 
     String requirement(UUID jurisdiction) {

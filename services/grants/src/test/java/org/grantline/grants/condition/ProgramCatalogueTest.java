@@ -1,15 +1,8 @@
 package org.grantline.grants.condition;
 
-import io.micronaut.runtime.server.EmbeddedServer;
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
-import org.grantline.shared.test.ServiceTestSupport;
+import org.grantline.grants.GrantsServiceTest;
 import org.grantline.shared.test.TestHttp;
-import org.grantline.shared.test.TestTokens;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.util.HashMap;
 import java.util.List;
@@ -19,25 +12,7 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Programs, their solicitations and their catalogue of conditions per fiscal year. */
-@MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ProgramCatalogueTest implements TestPropertyProvider {
-    static final TestTokens TOKENS = TestTokens.shared();
-
-    @Inject
-    EmbeddedServer server;
-    TestHttp http;
-
-    @Override
-    public Map<String, String> getProperties() {
-        return ServiceTestSupport.properties("grants");
-    }
-
-    @BeforeAll
-    void client() {
-        http = new TestHttp(server.getURL().toString());
-    }
-
+class ProgramCatalogueTest extends GrantsServiceTest {
     String program() {
         String code = "JAG-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
         TestHttp.Response created = http.post("/api/programs", TOKENS.dojOfficer(), Map.of("code", code,

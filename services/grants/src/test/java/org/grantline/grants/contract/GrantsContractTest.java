@@ -1,20 +1,11 @@
 package org.grantline.grants.contract;
 
-import io.micronaut.runtime.server.EmbeddedServer;
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
-import org.grantline.grants.DocumentsStub;
 import org.grantline.grants.GrantsFixtures;
-import org.grantline.grants.JurisdictionStub;
+import org.grantline.grants.GrantsServiceTest;
 import org.grantline.shared.test.OpenApiContract;
-import org.grantline.shared.test.ServiceTestSupport;
 import org.grantline.shared.test.TestHttp;
-import org.grantline.shared.test.TestTokens;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -35,27 +26,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * errors, and each answer (status, required headers, media type, JSON body) must be one the document
  * describes. (AccessMatrixTest checks every answer of every role against the same document.)
  */
-@MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class GrantsContractTest implements TestPropertyProvider {
-    static final TestTokens TOKENS = TestTokens.shared();
-    final JurisdictionStub jurisdictions = new JurisdictionStub();
-    final DocumentsStub documents = new DocumentsStub();
+class GrantsContractTest extends GrantsServiceTest {
     final UUID ours = UUID.randomUUID();
 
-    @Inject
-    EmbeddedServer server;
     OpenApiContract contract;
-    TestHttp http;
     String published;
-
-    @Override
-    public Map<String, String> getProperties() {
-        Map<String, String> p = new HashMap<>(ServiceTestSupport.properties("grants"));
-        p.put("micronaut.http.services.jurisdiction.urls", jurisdictions.url());
-        p.put("micronaut.http.services.documents.urls", documents.url());
-        return p;
-    }
 
     @BeforeAll
     void contract() {
@@ -63,12 +38,6 @@ class GrantsContractTest implements TestPropertyProvider {
         published = new TestHttp(server.getURL().toString()).get("/openapi/grants.yml", null).body();
         contract = OpenApiContract.of(published);
         http = new TestHttp(server.getURL().toString(), contract);
-    }
-
-    @AfterAll
-    void stop() {
-        jurisdictions.close();
-        documents.close();
     }
 
     Map<String, Object> awardBody(String program, String number) {

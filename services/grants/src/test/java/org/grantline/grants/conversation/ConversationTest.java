@@ -1,21 +1,11 @@
 package org.grantline.grants.conversation;
 
-import io.micronaut.runtime.server.EmbeddedServer;
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
-import org.grantline.grants.DocumentsStub;
 import org.grantline.grants.GrantsFixtures;
-import org.grantline.grants.JurisdictionStub;
-import org.grantline.shared.test.ServiceTestSupport;
+import org.grantline.grants.GrantsServiceTest;
 import org.grantline.shared.test.TestHttp;
-import org.grantline.shared.test.TestTokens;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -27,34 +17,17 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the jurisdiction's people never see a note (not in the thread, not by any count), cannot write one,
  * and can attach only their own jurisdiction's documents; auditors read everything and write nothing.
  */
-@MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ConversationTest implements TestPropertyProvider {
-    static final TestTokens TOKENS = TestTokens.shared();
-    final JurisdictionStub jurisdictions = new JurisdictionStub();
-    final DocumentsStub documents = new DocumentsStub();
+class ConversationTest extends GrantsServiceTest {
     final UUID baltimore = UUID.randomUUID();
     final UUID chicago = UUID.randomUUID();
 
-    @Inject
-    EmbeddedServer server;
-    TestHttp http;
     String requirement;
     String demand;
-
-    @Override
-    public Map<String, String> getProperties() {
-        Map<String, String> p = new HashMap<>(ServiceTestSupport.properties("grants"));
-        p.put("micronaut.http.services.jurisdiction.urls", jurisdictions.url());
-        p.put("micronaut.http.services.documents.urls", documents.url());
-        return p;
-    }
 
     @BeforeAll
     void aRequirementAndADemandOfBaltimore() {
         jurisdictions.add(baltimore, "America/New_York", "MD");
         jurisdictions.add(chicago, "America/Chicago", "IL");
-        http = new TestHttp(server.getURL().toString());
         String program = GrantsFixtures.program(http, "CV");
         GrantsFixtures.certification1373(http, program);
         TestHttp.Response award = GrantsFixtures.award(http, Map.of("jurisdictionId", baltimore.toString(), "programId", program,
@@ -66,12 +39,6 @@ class ConversationTest implements TestPropertyProvider {
                 "recipients", Map.of("jurisdictionIds", List.of(baltimore.toString()))));
         assertThat(letter.status()).as(letter.toString()).isEqualTo(201);
         demand = (String) ((Map<?, ?>) ((List<?>) letter.json().get("demands")).get(0)).get("id");
-    }
-
-    @AfterAll
-    void stop() {
-        jurisdictions.close();
-        documents.close();
     }
 
     @SuppressWarnings("unchecked")

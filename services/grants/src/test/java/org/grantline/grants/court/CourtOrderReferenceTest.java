@@ -1,18 +1,10 @@
 package org.grantline.grants.court;
 
-import io.micronaut.runtime.server.EmbeddedServer;
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
 import org.grantline.grants.GrantsFixtures;
-import org.grantline.grants.JurisdictionStub;
-import org.grantline.shared.test.ServiceTestSupport;
+import org.grantline.grants.GrantsServiceTest;
 import org.grantline.shared.test.TestHttp;
-import org.grantline.shared.test.TestTokens;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.util.HashMap;
 import java.util.List;
@@ -22,35 +14,15 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The jurisdictions an order covers are confirmed with the jurisdiction service: unknown → 400, unreachable → 503. */
-@MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class CourtOrderReferenceTest implements TestPropertyProvider {
-    static final TestTokens TOKENS = TestTokens.shared();
-    final JurisdictionStub jurisdictions = new JurisdictionStub();
+class CourtOrderReferenceTest extends GrantsServiceTest {
     final UUID evanston = UUID.randomUUID();
 
-    @Inject
-    EmbeddedServer server;
-    TestHttp http;
     String condition;
-
-    @Override
-    public Map<String, String> getProperties() {
-        Map<String, String> p = new HashMap<>(ServiceTestSupport.properties("grants"));
-        p.put("micronaut.http.services.jurisdiction.urls", jurisdictions.url());
-        return p;
-    }
 
     @BeforeAll
     void aCondition() {
         jurisdictions.add(evanston, "America/Chicago", "IL");
-        http = new TestHttp(server.getURL().toString());
         condition = GrantsFixtures.certification1373(http, GrantsFixtures.program(http, "CR"));
-    }
-
-    @AfterAll
-    void stop() {
-        jurisdictions.close();
     }
 
     Map<String, Object> order(List<UUID> members) {

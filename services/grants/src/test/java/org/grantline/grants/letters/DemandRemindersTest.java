@@ -1,19 +1,11 @@
 package org.grantline.grants.letters;
 
-import io.micronaut.runtime.server.EmbeddedServer;
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Inject;
-import org.grantline.grants.DocumentsStub;
-import org.grantline.grants.JurisdictionStub;
-import org.grantline.shared.test.ServiceTestSupport;
+import org.grantline.grants.GrantsServiceTest;
 import org.grantline.shared.test.TestHttp;
-import org.grantline.shared.test.TestTokens;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -23,7 +15,6 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -40,41 +31,18 @@ import static org.assertj.core.api.Assertions.assertThat;
  * is late and DOJ is told in an internal note; each once (also four passes at once), each announced
  * to the other side through the message outbox, none for a demand no longer owed.
  */
-@MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class DemandRemindersTest implements TestPropertyProvider {
-    static final TestTokens TOKENS = TestTokens.shared();
+class DemandRemindersTest extends GrantsServiceTest {
     static final ZoneId LA = ZoneId.of("America/Los_Angeles");
-    final JurisdictionStub jurisdictions = new JurisdictionStub();
-    final DocumentsStub documents = new DocumentsStub();
     final UUID oakland = UUID.randomUUID();
 
-    @Inject
-    EmbeddedServer server;
     @Inject
     DemandReminders reminders;
     @Inject
     TransactionOperations<Connection> tx;
-    TestHttp http;
-
-    @Override
-    public Map<String, String> getProperties() {
-        Map<String, String> p = new HashMap<>(ServiceTestSupport.properties("grants"));
-        p.put("micronaut.http.services.jurisdiction.urls", jurisdictions.url());
-        p.put("micronaut.http.services.documents.urls", documents.url());
-        return p;
-    }
 
     @BeforeAll
     void registry() {
         jurisdictions.add(oakland, "Oakland", "America/Los_Angeles", "CA", "CITY", "HONOURS_NONE");
-        http = new TestHttp(server.getURL().toString());
-    }
-
-    @AfterAll
-    void stop() {
-        jurisdictions.close();
-        documents.close();
     }
 
     /** A letter to Oakland alone, due on that day at 17:00 Oakland time: its one demand's id. */

@@ -1,24 +1,15 @@
 package org.grantline.grants.letters;
 
-import io.micronaut.runtime.server.EmbeddedServer;
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
-import org.grantline.grants.DocumentsStub;
-import org.grantline.grants.JurisdictionStub;
+import org.grantline.grants.GrantsServiceTest;
 import org.grantline.grants.condition.SignerRole;
 import org.grantline.shared.security.Caller;
 import org.grantline.shared.security.Roles;
-import org.grantline.shared.test.ServiceTestSupport;
 import org.grantline.shared.test.TestHttp;
-import org.grantline.shared.test.TestTokens;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,30 +18,14 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Demand letters to many jurisdictions: recipients by the registry's filters, answers, DOJ's review, closing. */
-@MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class LetterTest implements TestPropertyProvider {
-    static final TestTokens TOKENS = TestTokens.shared();
-    final JurisdictionStub jurisdictions = new JurisdictionStub();
-    final DocumentsStub documents = new DocumentsStub();
+class LetterTest extends GrantsServiceTest {
     final UUID berkeley = UUID.randomUUID();
     final UUID santaClara = UUID.randomUUID();
     final UUID fresno = UUID.randomUUID();
     final UUID burlington = UUID.randomUUID();
 
     @Inject
-    EmbeddedServer server;
-    @Inject
     LetterService letters;
-    TestHttp http;
-
-    @Override
-    public Map<String, String> getProperties() {
-        Map<String, String> p = new HashMap<>(ServiceTestSupport.properties("grants"));
-        p.put("micronaut.http.services.jurisdiction.urls", jurisdictions.url());
-        p.put("micronaut.http.services.documents.urls", documents.url());
-        return p;
-    }
 
     @BeforeAll
     void registry() {
@@ -58,13 +33,6 @@ class LetterTest implements TestPropertyProvider {
         jurisdictions.add(santaClara, "Santa Clara County", "America/Los_Angeles", "CA", "COUNTY", "HONOURS_NONE");
         jurisdictions.add(fresno, "Fresno", "America/Los_Angeles", "CA", "CITY", "HONOURS_ALL");
         jurisdictions.add(burlington, "Burlington", "America/New_York", "VT", "CITY", "HONOURS_NONE");
-        http = new TestHttp(server.getURL().toString());
-    }
-
-    @AfterAll
-    void stop() {
-        jurisdictions.close();
-        documents.close();
     }
 
     static Map<String, Object> letter(Map<String, Object> recipients, String deadline) {

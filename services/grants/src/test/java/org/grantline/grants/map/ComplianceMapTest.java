@@ -1,19 +1,10 @@
 package org.grantline.grants.map;
 
-import io.micronaut.runtime.server.EmbeddedServer;
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
-import org.grantline.grants.DocumentsStub;
 import org.grantline.grants.GrantsFixtures;
-import org.grantline.grants.JurisdictionStub;
-import org.grantline.shared.test.ServiceTestSupport;
+import org.grantline.grants.GrantsServiceTest;
 import org.grantline.shared.test.TestHttp;
-import org.grantline.shared.test.TestTokens;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.util.HashMap;
 import java.util.List;
@@ -27,38 +18,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * worst status first (enjoined counts as nothing due), requirement counts, and funds at risk with each
  * award once, agreeing with the funds-at-risk report. National oversight only.
  */
-@MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ComplianceMapTest implements TestPropertyProvider {
-    static final TestTokens TOKENS = TestTokens.shared();
-    final JurisdictionStub jurisdictions = new JurisdictionStub();
-    final DocumentsStub documents = new DocumentsStub();
-
-    @Inject
-    EmbeddedServer server;
-    TestHttp http;
+class ComplianceMapTest extends GrantsServiceTest {
     String program;
     String condition;
 
-    @Override
-    public Map<String, String> getProperties() {
-        Map<String, String> p = new HashMap<>(ServiceTestSupport.properties("grants"));
-        p.put("micronaut.http.services.jurisdiction.urls", jurisdictions.url());
-        p.put("micronaut.http.services.documents.urls", documents.url());
-        return p;
-    }
-
     @BeforeAll
     void setUp() {
-        http = new TestHttp(server.getURL().toString());
         program = GrantsFixtures.program(http, "MAP");
         condition = GrantsFixtures.certification1373(http, program);
-    }
-
-    @AfterAll
-    void stop() {
-        jurisdictions.close();
-        documents.close();
     }
 
     String award(UUID jurisdiction, String amount, String due) {

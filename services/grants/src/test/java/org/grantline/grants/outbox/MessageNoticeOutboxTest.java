@@ -2,23 +2,17 @@ package org.grantline.grants.outbox;
 
 import com.nimbusds.jwt.SignedJWT;
 import io.micronaut.json.JsonMapper;
-import io.micronaut.runtime.server.EmbeddedServer;
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Inject;
-import org.grantline.grants.DocumentsStub;
 import org.grantline.grants.GrantsFixtures;
-import org.grantline.grants.JurisdictionStub;
+import org.grantline.grants.GrantsServiceTest;
 import org.grantline.grants.NotificationsStub;
 import org.grantline.shared.security.Roles;
-import org.grantline.shared.test.ServiceTestSupport;
 import org.grantline.shared.test.TestHttp;
 import org.grantline.shared.test.TestTokens;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.io.IOException;
 import java.sql.Connection;
@@ -41,44 +35,31 @@ import static org.awaitility.Awaitility.await;
  * back — and the relay posts it to notifications (a stand-in over HTTP) and deletes it; an INTERNAL
  * note never gets a row. The relay is off here (as in every test), so each test runs its passes itself.
  */
-@MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class MessageNoticeOutboxTest implements TestPropertyProvider {
-    static final TestTokens TOKENS = TestTokens.shared();
+class MessageNoticeOutboxTest extends GrantsServiceTest {
     static final String CONDITION_TITLE = "Cooperation with federal immigration authorities (8 U.S.C. 1373)";
     static final String LETTER_SUBJECT = "Documents on your jail access policy";
-    final JurisdictionStub jurisdictions = new JurisdictionStub();
-    final DocumentsStub documents = new DocumentsStub();
     final NotificationsStub notifications = new NotificationsStub();
     final UUID city = UUID.randomUUID();
 
-    @Inject
-    EmbeddedServer server;
     @Inject
     TransactionOperations<Connection> tx;
     @Inject
     MessageNoticeRelay relay;
     @Inject
     JsonMapper json;
-    TestHttp http;
     String program;
     String demand;
 
     @Override
-    public Map<String, String> getProperties() {
-        Map<String, String> p = new HashMap<>(ServiceTestSupport.properties("grants"));
-        p.put("micronaut.http.services.jurisdiction.urls", jurisdictions.url());
-        p.put("micronaut.http.services.documents.urls", documents.url());
+    protected void properties(Map<String, String> p) {
         p.put("micronaut.http.services.notifications.urls", notifications.url());
         p.put("grantline.outbox.backoff-base", "1s");
         p.put("grantline.outbox.backoff-cap", "1m");
-        return p;
     }
 
     @BeforeAll
     void aProgramWithACertificationAndALetter() {
         jurisdictions.add(city, "America/New_York", "MD");
-        http = new TestHttp(server.getURL().toString());
         program = GrantsFixtures.program(http, "MN");
         TestHttp.Response condition = http.post("/api/programs/" + program + "/conditions", TOKENS.dojOfficer(), Map.of("fiscalYear", 2017,
                 "code", "1373", "title", CONDITION_TITLE, "fullText", "Certify 1373.", "needsCertification", true,
@@ -94,8 +75,6 @@ class MessageNoticeOutboxTest implements TestPropertyProvider {
 
     @AfterAll
     void stop() {
-        jurisdictions.close();
-        documents.close();
         notifications.close();
     }
 

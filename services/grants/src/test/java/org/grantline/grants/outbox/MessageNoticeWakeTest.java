@@ -1,24 +1,15 @@
 package org.grantline.grants.outbox;
 
-import io.micronaut.runtime.server.EmbeddedServer;
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
-import org.grantline.grants.DocumentsStub;
 import org.grantline.grants.GrantsFixtures;
-import org.grantline.grants.JurisdictionStub;
+import org.grantline.grants.GrantsServiceTest;
 import org.grantline.grants.NotificationsStub;
-import org.grantline.shared.test.ServiceTestSupport;
 import org.grantline.shared.test.TestHttp;
-import org.grantline.shared.test.TestTokens;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -31,35 +22,22 @@ import static org.awaitility.Awaitility.await;
  * commit, woken by the {@code message_notices} NOTIFY on the listener the requirement outbox shares,
  * not by the sweep (set far longer here).
  */
-@MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class MessageNoticeWakeTest implements TestPropertyProvider {
-    static final TestTokens TOKENS = TestTokens.shared();
-    final JurisdictionStub jurisdictions = new JurisdictionStub();
-    final DocumentsStub documents = new DocumentsStub();
+class MessageNoticeWakeTest extends GrantsServiceTest {
     final NotificationsStub notifications = new NotificationsStub();
     final UUID city = UUID.randomUUID();
 
-    @Inject
-    EmbeddedServer server;
-    TestHttp http;
     String requirement;
 
     @Override
-    public Map<String, String> getProperties() {
-        Map<String, String> p = new HashMap<>(ServiceTestSupport.properties("grants"));
-        p.put("micronaut.http.services.jurisdiction.urls", jurisdictions.url());
-        p.put("micronaut.http.services.documents.urls", documents.url());
+    protected void properties(Map<String, String> p) {
         p.put("micronaut.http.services.notifications.urls", notifications.url());
         p.put("grantline.outbox.relay.enabled", "true");
         p.put("grantline.outbox.sweep-every", "30s");
-        return p;
     }
 
     @BeforeAll
     void aRequirement() {
         jurisdictions.add(city, "America/New_York");
-        http = new TestHttp(server.getURL().toString());
         String program = GrantsFixtures.program(http, "MW");
         GrantsFixtures.certification1373(http, program);
         requirement = GrantsFixtures.firstRequirement(http, GrantsFixtures.award(http, Map.of("jurisdictionId", city.toString(),
@@ -69,8 +47,6 @@ class MessageNoticeWakeTest implements TestPropertyProvider {
 
     @AfterAll
     void stop() {
-        jurisdictions.close();
-        documents.close();
         notifications.close();
     }
 

@@ -1,28 +1,20 @@
 package org.grantline.grants.outbox;
 
-import io.micronaut.runtime.server.EmbeddedServer;
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Inject;
-import org.grantline.grants.DocumentsStub;
 import org.grantline.grants.GrantsFixtures;
-import org.grantline.grants.JurisdictionStub;
+import org.grantline.grants.GrantsServiceTest;
 import org.grantline.grants.NotificationsStub;
-import org.grantline.shared.test.ServiceTestSupport;
 import org.grantline.shared.test.TestHttp;
-import org.grantline.shared.test.TestTokens;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -39,51 +31,36 @@ import static org.awaitility.Awaitility.await;
  * rolled back), relayed to the notifications service (a stand-in over HTTP) right after commit,
  * again with backoff while it answers 503, and not twice by two relays at once.
  */
-@MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class RequirementOutboxTest implements TestPropertyProvider {
-    static final TestTokens TOKENS = TestTokens.shared();
-    final JurisdictionStub jurisdictions = new JurisdictionStub();
-    final DocumentsStub documents = new DocumentsStub();
+class RequirementOutboxTest extends GrantsServiceTest {
     final NotificationsStub notifications = new NotificationsStub();
     final UUID city = UUID.randomUUID();
 
-    @Inject
-    EmbeddedServer server;
     @Inject
     TransactionOperations<Connection> tx;
     @Inject
     ChangeRelay relay;
     @Inject
     NotificationsClient client;
-    TestHttp http;
     String program;
 
     @Override
-    public Map<String, String> getProperties() {
-        Map<String, String> p = new HashMap<>(ServiceTestSupport.properties("grants"));
-        p.put("micronaut.http.services.jurisdiction.urls", jurisdictions.url());
-        p.put("micronaut.http.services.documents.urls", documents.url());
+    protected void properties(Map<String, String> p) {
         p.put("micronaut.http.services.notifications.urls", notifications.url());
         p.put("grantline.outbox.relay.enabled", "true");
         p.put("grantline.outbox.sweep-every", "2s");      // the wake at commit, not the sweep, must carry a change
         p.put("grantline.outbox.backoff-base", "200ms");
         p.put("grantline.outbox.backoff-cap", "1s");
-        return p;
     }
 
     @BeforeAll
     void programWithACertification() {
         jurisdictions.add(city, "America/New_York");
-        http = new TestHttp(server.getURL().toString());
         program = GrantsFixtures.program(http, "OB");
         GrantsFixtures.certification1373(http, program);
     }
 
     @AfterAll
     void stop() {
-        jurisdictions.close();
-        documents.close();
         notifications.close();
     }
 

@@ -1,18 +1,10 @@
 package org.grantline.grants.program;
 
-import io.micronaut.runtime.server.EmbeddedServer;
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
 import org.grantline.grants.GrantsFixtures;
-import org.grantline.grants.JurisdictionStub;
-import org.grantline.shared.test.ServiceTestSupport;
+import org.grantline.grants.GrantsServiceTest;
 import org.grantline.shared.test.TestHttp;
-import org.grantline.shared.test.TestTokens;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.util.HashMap;
 import java.util.List;
@@ -26,35 +18,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  * condition that needs no certification; numbers are numbers, dates lie in 1900–2199; a 400 names
  * the field and nothing is stored.
  */
-@MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class GrantsStrictJsonTest implements TestPropertyProvider {
-    static final TestTokens TOKENS = TestTokens.shared();
-    final JurisdictionStub jurisdictions = new JurisdictionStub();
+class GrantsStrictJsonTest extends GrantsServiceTest {
     final UUID providence = UUID.randomUUID();
 
-    @Inject
-    EmbeddedServer server;
-    TestHttp http;
     String program;
-
-    @Override
-    public Map<String, String> getProperties() {
-        Map<String, String> p = new HashMap<>(ServiceTestSupport.properties("grants"));
-        p.put("micronaut.http.services.jurisdiction.urls", jurisdictions.url());
-        return p;
-    }
 
     @BeforeAll
     void aProgram() {
         jurisdictions.add(providence, "America/New_York");
-        http = new TestHttp(server.getURL().toString());
         program = GrantsFixtures.program(http, "SJ");
-    }
-
-    @AfterAll
-    void stop() {
-        jurisdictions.close();
     }
 
     @SuppressWarnings("unchecked")

@@ -1,24 +1,15 @@
 package org.grantline.grants.race;
 
-import io.micronaut.runtime.server.EmbeddedServer;
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
-import org.grantline.grants.DocumentsStub;
 import org.grantline.grants.GrantsFixtures;
-import org.grantline.grants.JurisdictionStub;
+import org.grantline.grants.GrantsServiceTest;
 import org.grantline.shared.audit.AuditTrail;
 import org.grantline.shared.test.Races;
-import org.grantline.shared.test.ServiceTestSupport;
 import org.grantline.shared.test.TestHttp;
-import org.grantline.shared.test.TestTokens;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -30,41 +21,18 @@ import static org.assertj.core.api.Assertions.assertThat;
  * submitting the same requirement, deciding the same submission — get one success and a 409
  * problem for each of the others; never a 500, and the records stay right.
  */
-@MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class GrantsRaceTest implements TestPropertyProvider {
-    static final TestTokens TOKENS = TestTokens.shared();
-    final JurisdictionStub jurisdictions = new JurisdictionStub();
-    final DocumentsStub documents = new DocumentsStub();
+class GrantsRaceTest extends GrantsServiceTest {
     final UUID baltimore = UUID.randomUUID();
 
     @Inject
-    EmbeddedServer server;
-    @Inject
     AuditTrail audit;
-    TestHttp http;
     String program;
-
-    @Override
-    public Map<String, String> getProperties() {
-        Map<String, String> p = new HashMap<>(ServiceTestSupport.properties("grants"));
-        p.put("micronaut.http.services.jurisdiction.urls", jurisdictions.url());
-        p.put("micronaut.http.services.documents.urls", documents.url());
-        return p;
-    }
 
     @BeforeAll
     void programWithACertification() {
         jurisdictions.add(baltimore, "America/New_York");
-        http = new TestHttp(server.getURL().toString());
         program = GrantsFixtures.program(http, "RC");
         GrantsFixtures.certification1373(http, program);
-    }
-
-    @AfterAll
-    void stop() {
-        jurisdictions.close();
-        documents.close();
     }
 
     Map<String, Object> award(String number) {

@@ -1,25 +1,16 @@
 package org.grantline.grants.report;
 
-import io.micronaut.runtime.server.EmbeddedServer;
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
-import org.grantline.grants.DocumentsStub;
 import org.grantline.grants.GrantsFixtures;
-import org.grantline.grants.JurisdictionStub;
-import org.grantline.shared.test.ServiceTestSupport;
+import org.grantline.grants.GrantsServiceTest;
 import org.grantline.shared.test.TestHttp;
-import org.grantline.shared.test.TestTokens;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -32,49 +23,30 @@ import static org.assertj.core.api.Assertions.assertThat;
  * audited as the system; a submitted report, a court order or a waiver keeps the funds flowing.
  * Passes are run "as of" a later instant instead of waiting months.
  */
-@MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class PeriodicReportsTest implements TestPropertyProvider {
-    static final TestTokens TOKENS = TestTokens.shared();
-    final JurisdictionStub jurisdictions = new JurisdictionStub();
-    final DocumentsStub documents = new DocumentsStub();
+class PeriodicReportsTest extends GrantsServiceTest {
     final UUID stockton = UUID.randomUUID();
     final UUID fresno = UUID.randomUUID();
 
     @Inject
-    EmbeddedServer server;
-    @Inject
     PeriodicReports reports;
-    TestHttp http;
     String program;
     String report;
 
     @Override
-    public Map<String, String> getProperties() {
-        Map<String, String> p = new HashMap<>(ServiceTestSupport.properties("grants"));
-        p.put("micronaut.http.services.jurisdiction.urls", jurisdictions.url());
-        p.put("micronaut.http.services.documents.urls", documents.url());
+    protected void properties(Map<String, String> p) {
         p.put("grantline.reports.initial-delay", "1h");   // the passes below run as of the instants they name
-        return p;
     }
 
     @BeforeAll
     void aProgramWithASemiAnnualReport() {
         jurisdictions.add(stockton, "America/Los_Angeles", "CA");
         jurisdictions.add(fresno, "America/Los_Angeles", "CA");
-        http = new TestHttp(server.getURL().toString());
         program = GrantsFixtures.program(http, "PR");
         TestHttp.Response made = http.post("/api/programs/" + program + "/conditions", TOKENS.dojOfficer(), Map.of("fiscalYear", 2017,
                 "code", "PERF", "title", "Semi-annual performance report", "fullText", "Report on the award's performance every six months.",
                 "needsCertification", true, "signerRole", "JURISDICTION_OFFICIAL"));
         assertThat(made.status()).as(made.toString()).isEqualTo(201);
         report = (String) made.json().get("id");
-    }
-
-    @AfterAll
-    void stop() {
-        jurisdictions.close();
-        documents.close();
     }
 
     String activeAward(UUID jurisdiction) {
