@@ -3,6 +3,7 @@ package org.grantline.grants.map;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.serde.annotation.Serdeable;
+import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
@@ -11,10 +12,13 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The compliance picture by state and by county, computed by one aggregate query: each requirement's
@@ -22,6 +26,14 @@ import java.util.Map;
  * at risk; open; submitted; certified or waived), each award's worst, and per state and county the
  * worst status, the counts, and the amounts of the awards at risk (each award counted once, the same
  * rule as the funds-at-risk report).
+ *
+ * <p>The picture is kept after it is computed and answered again while nothing it rests on has
+ * changed: each call first reads a fingerprint (row count and the sum of row versions, {@code xmin},
+ * of every table the query reads: any insert, update or delete, committed in any order on any
+ * replica, changes it) in the same snapshot, and the kept picture also lapses when the next open
+ * deadline passes or a day begins in a zone of the requirements (court orders are in force by local
+ * date). Measured with every state and county and 3 requirements each (bench/run map): the query
+ * took 258 ms at p99; the fingerprint is one pass over the same rows without the joins.
  */
 @Singleton
 public class ComplianceMap {
@@ -75,7 +87,34 @@ public class ComplianceMap {
             ORDER BY p.state, p.county NULLS FIRST
             """;
 
+    /** Every table the query reads, with how much of it there is and which row versions it holds. */
+    private static final String FINGERPRINT = """
+            SELECT r.n AS requirements, r.v AS requirement_versions, r.next_deadline, r.zones,
+              a.n AS awards, a.v AS award_versions, o.n AS orders, o.v AS order_versions,
+              oc.n AS order_conditions, oc.v AS order_condition_versions, oj.n AS order_jurisdictions,
+              oj.v AS order_jurisdiction_versions, jc.n AS counties, jc.v AS county_versions
+            FROM (SELECT count(*) AS n, coalesce(sum(xmin::text::bigint), 0) AS v,
+                    min(deadline_at) FILTER (WHERE status = 'OPEN' AND deadline_at >= ?) AS next_deadline,
+                    string_agg(DISTINCT time_zone, ',') AS zones FROM requirement) r,
+              (SELECT count(*) AS n, coalesce(sum(xmin::text::bigint), 0) AS v FROM award) a,
+              (SELECT count(*) AS n, coalesce(sum(xmin::text::bigint), 0) AS v FROM court_order) o,
+              (SELECT count(*) AS n, coalesce(sum(xmin::text::bigint), 0) AS v FROM court_order_condition) oc,
+              (SELECT count(*) AS n, coalesce(sum(xmin::text::bigint), 0) AS v FROM court_order_jurisdiction) oj,
+              (SELECT count(*) AS n, coalesce(sum(xmin::text::bigint), 0) AS v FROM jurisdiction_county) jc
+            """;
+
+    /** Even with nothing changed, a kept picture is computed again after this long. */
+    private static final Duration LONGEST_KEPT = Duration.ofMinutes(5);
+
+    /** What the tables held when a picture was computed (counts and sums of row versions). */
+    record Fingerprint(List<Long> values) {
+    }
+
+    private record Kept(Fingerprint fingerprint, Instant validUntil, Picture picture) {
+    }
+
     private final JdbcOperations jdbc;
+    private final AtomicReference<Kept> kept = new AtomicReference<>();
 
     ComplianceMap(JdbcOperations jdbc) {
         this.jdbc = jdbc;
@@ -91,9 +130,51 @@ public class ComplianceMap {
     public record Picture(List<Area> states, List<Area> counties, long awardsAtRisk, BigDecimal fundsAtRisk, Instant asOf) {
     }
 
-    @Transactional(readOnly = true)
+    /** The picture as of now: the kept one while nothing it rests on has changed, else computed anew. */
+    @Transactional(readOnly = true, isolation = TransactionDefinition.Isolation.REPEATABLE_READ)
     public Picture now() {
         Instant now = Instant.now();
+        Kept last = kept.get();
+        Kept current = jdbc.prepareStatement(FINGERPRINT, (PreparedStatement ps) -> {
+            ps.setTimestamp(1, Timestamp.from(now));
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                List<Long> values = new ArrayList<>();
+                for (String column : List.of("requirements", "requirement_versions", "awards", "award_versions", "orders",
+                        "order_versions", "order_conditions", "order_condition_versions", "order_jurisdictions",
+                        "order_jurisdiction_versions", "counties", "county_versions")) {
+                    values.add(rs.getLong(column));
+                }
+                Timestamp nextDeadline = rs.getTimestamp("next_deadline");
+                return new Kept(new Fingerprint(values), validUntil(now, nextDeadline == null ? null : nextDeadline.toInstant(),
+                        rs.getString("zones")), null);
+            }
+        });
+        if (last != null && last.fingerprint().equals(current.fingerprint()) && now.isBefore(last.validUntil())) {
+            return last.picture();
+        }
+        Picture picture = compute(now);
+        kept.set(new Kept(current.fingerprint(), current.validUntil(), picture));
+        return picture;
+    }
+
+    /** The next open deadline or the next local midnight in any of the zones, whichever comes first. */
+    static Instant validUntil(Instant now, @Nullable Instant nextDeadline, @Nullable String zones) {
+        Instant until = now.plus(LONGEST_KEPT);
+        if (nextDeadline != null && nextDeadline.isBefore(until)) {
+            until = nextDeadline;
+        }
+        for (String zone : zones == null ? new String[0] : zones.split(",")) {
+            ZoneId id = ZoneId.of(zone);
+            Instant midnight = now.atZone(id).toLocalDate().plusDays(1).atStartOfDay(id).toInstant();
+            if (midnight.isBefore(until)) {
+                until = midnight;
+            }
+        }
+        return until;
+    }
+
+    private Picture compute(Instant now) {
         Timestamp at = Timestamp.from(now);
         List<Area> states = new ArrayList<>();
         List<Area> counties = new ArrayList<>();
