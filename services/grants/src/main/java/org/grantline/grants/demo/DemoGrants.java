@@ -28,6 +28,7 @@ import org.grantline.shared.security.ServiceTokens;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -155,7 +156,8 @@ public class DemoGrants {
             if (locks.runIfFree("grants.demo", this::seed)) {
                 done = true;
             }
-        } catch (HttpClientException e) {
+        } catch (HttpClientException | UncheckedIOException e) {
+            // not reachable yet, or no gateway gave this service its token yet: the next run tries again
             LOG.info("Demo awards wait for the gateway and the jurisdiction service ({})", e.getMessage());
         } catch (ProblemException e) {
             if (e.status() == HttpStatus.SERVICE_UNAVAILABLE) {

@@ -24,6 +24,7 @@ import org.grantline.shared.security.ServiceTokens;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -165,7 +166,8 @@ public class DemoLetters {
             if (locks.runIfFree("grants.demo.letters", this::seed)) {
                 done = true;
             }
-        } catch (HttpClientException e) {
+        } catch (HttpClientException | UncheckedIOException e) {
+            // not reachable yet, or no gateway gave this service its token yet: the next run tries again
             LOG.info("Demo letters wait for the gateway and the jurisdiction service ({})", e.getMessage());
         } catch (ProblemException e) {
             if (e.status() == HttpStatus.SERVICE_UNAVAILABLE) {
