@@ -6,6 +6,7 @@ import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.grantline.gateway.web.ClientAddresses;
 import org.grantline.shared.openapi.NoContent;
 import org.grantline.shared.openapi.ProblemResponses;
 import io.micronaut.http.HttpHeaders;
@@ -46,8 +47,10 @@ public class AuthController {
     private final LoginService logins;
     private final SignInThrottle throttle;
     private final ApiClientService apiClients;
+    private final ClientAddresses addresses;
 
-    public AuthController(LoginService logins, SignInThrottle throttle, ApiClientService apiClients) {
+    public AuthController(LoginService logins, SignInThrottle throttle, ApiClientService apiClients, ClientAddresses addresses) {
+        this.addresses = addresses;
         this.logins = logins;
         this.throttle = throttle;
         this.apiClients = apiClients;
@@ -63,7 +66,7 @@ public class AuthController {
             examples = @ExampleObject(name = "official", value = "{\"username\":\"baltimore.official\",\"password\":\"grantline-demo\"}")))
     @Consumes(MediaType.APPLICATION_JSON)
     public TokenMessages.TokenResponse login(@Body @Valid TokenMessages.LoginRequest request, HttpRequest<?> http) {
-        String address = clientAddress(http);
+        String address = addresses.resolve(http);
         throttle.check(address, request.username());
         return logins.login(request.username(), request.password(), address);
     }
@@ -83,7 +86,7 @@ public class AuthController {
         Optional<String[]> basic = basicCredentials(http);
         String clientId = basic.map(b -> b[0]).orElse(request.clientId());
         // Throttled before anything else, under the client id however it came (body or Basic).
-        throttle.check(clientAddress(http), clientId);
+        throttle.check(addresses.resolve(http), clientId);
         String grant = request.grantType() == null ? "" : request.grantType();
         return switch (grant) {
             case "refresh_token" -> logins.refresh(required(request.refreshToken(), "refresh_token"));
@@ -141,11 +144,6 @@ public class AuthController {
     @Status(HttpStatus.NO_CONTENT)
     public void logout(@Body @Valid TokenMessages.LogoutRequest request) {
         logins.logout(request.refreshToken());
-    }
-
-    /** The address the connection comes from (a proxy's own header is not trusted). */
-    public static String clientAddress(HttpRequest<?> http) {
-        return http.getRemoteAddress().getAddress().getHostAddress();
     }
 
     private static String required(String value, String field) {

@@ -5,6 +5,7 @@ import static org.grantline.gateway.auth.Secrets.sha256;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.http.HttpStatus;
 import jakarta.inject.Singleton;
+import org.grantline.gateway.web.ClientAddresses;
 import org.grantline.gateway.mfa.SecondFactorService;
 import org.grantline.gateway.revocation.TokenRevocations;
 import org.grantline.gateway.user.AppUser;
@@ -47,11 +48,13 @@ public class LoginService {
     private final List<ServiceClient> serviceClients;
     private final SecondFactorService secondFactor;
     private final Duration refreshLifetime;
+    private final ClientAddresses addresses;
 
     public LoginService(AppUserRepository users, RefreshTokenRepository refreshTokens, PasswordHasher hasher,
                         TokenIssuer issuer, SignInGuard guard, TokenRevocations revocations, AuditTrail audit,
                         List<ServiceClient> serviceClients, SecondFactorService secondFactor,
-                        @Value("${grantline.auth.refresh-token-lifetime:8h}") Duration refreshLifetime) {
+                        ClientAddresses addresses, @Value("${grantline.auth.refresh-token-lifetime:8h}") Duration refreshLifetime) {
+        this.addresses = addresses;
         this.users = users;
         this.refreshTokens = refreshTokens;
         this.hasher = hasher;
@@ -184,7 +187,7 @@ public class LoginService {
         io.micronaut.http.context.ServerRequestContext.currentRequest().ifPresent(request -> {
             String agent = request.getHeaders().get("User-Agent");
             refreshTokens.describe(saved.id(), agent == null ? null : agent.substring(0, Math.min(agent.length(), 200)),
-                    AuthController.clientAddress(request));
+                    addresses.resolve(request));
         });
         return new TokenMessages.TokenResponse(access.token(), refresh, "Bearer", access.expiresIn(), user.username(),
                 user.roleList());

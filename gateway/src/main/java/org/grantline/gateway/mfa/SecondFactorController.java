@@ -11,7 +11,7 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import jakarta.validation.Valid;
-import org.grantline.gateway.auth.AuthController;
+import org.grantline.gateway.web.ClientAddresses;
 import org.grantline.gateway.user.AppUser;
 import org.grantline.gateway.user.AppUserRepository;
 import org.grantline.shared.openapi.ProblemResponses;
@@ -31,8 +31,10 @@ import java.util.UUID;
 public class SecondFactorController {
     private final SecondFactorService secondFactor;
     private final AppUserRepository users;
+    private final ClientAddresses addresses;
 
-    public SecondFactorController(SecondFactorService secondFactor, AppUserRepository users) {
+    public SecondFactorController(SecondFactorService secondFactor, AppUserRepository users, ClientAddresses addresses) {
+        this.addresses = addresses;
         this.secondFactor = secondFactor;
         this.users = users;
     }
@@ -60,7 +62,7 @@ public class SecondFactorController {
     public SecondFactorMessages.RecoveryCodes confirm(@Body @Valid SecondFactorMessages.Code code, Authentication caller,
                                                       HttpRequest<?> http) {
         return new SecondFactorMessages.RecoveryCodes(
-                secondFactor.confirmEnrolment(person(caller), code.code(), AuthController.clientAddress(http)));
+                secondFactor.confirmEnrolment(person(caller), code.code(), addresses.resolve(http)));
     }
 
     /** Lost authenticator: the factor and recovery codes go, the user's sessions end and the user is emailed (audited). */

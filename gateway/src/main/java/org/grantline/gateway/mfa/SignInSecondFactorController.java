@@ -11,7 +11,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import jakarta.validation.Valid;
-import org.grantline.gateway.auth.AuthController;
+import org.grantline.gateway.web.ClientAddresses;
 import org.grantline.gateway.auth.LoginService;
 import org.grantline.gateway.auth.SignInThrottle;
 import org.grantline.shared.openapi.ProblemResponses;
@@ -28,8 +28,11 @@ public class SignInSecondFactorController {
     private final SecondFactorService secondFactor;
     private final LoginService logins;
     private final SignInThrottle throttle;
+    private final ClientAddresses addresses;
 
-    public SignInSecondFactorController(SecondFactorService secondFactor, LoginService logins, SignInThrottle throttle) {
+    public SignInSecondFactorController(SecondFactorService secondFactor, LoginService logins, SignInThrottle throttle,
+                                        ClientAddresses addresses) {
+        this.addresses = addresses;
         this.secondFactor = secondFactor;
         this.logins = logins;
         this.throttle = throttle;
@@ -42,7 +45,7 @@ public class SignInSecondFactorController {
     @ProblemResponses.TooManyRequests
     @io.swagger.v3.oas.annotations.Operation(summary = "Finish signing in with a second-factor code or a recovery code")
     public SecondFactorMessages.SignedIn code(@Body @Valid SecondFactorMessages.CodeRequest request, HttpRequest<?> http) {
-        String address = AuthController.clientAddress(http);
+        String address = addresses.resolve(http);
         throttle.check(address, null);
         SecondFactorService.Passed passed = secondFactor.complete(request.challenge(), request.code(), address);
         return SecondFactorMessages.SignedIn.of(logins.signedIn(passed.user()), passed.recoveryCodes());
@@ -56,7 +59,7 @@ public class SignInSecondFactorController {
     @io.swagger.v3.oas.annotations.Operation(summary = "Set up the second factor your role requires, during sign-in")
     public SecondFactorMessages.Enrolment enrolment(@Body @Valid SecondFactorMessages.ChallengeRequest request,
                                                     HttpRequest<?> http) {
-        throttle.check(AuthController.clientAddress(http), null);
+        throttle.check(addresses.resolve(http), null);
         return secondFactor.startEnrolmentFor(request.challenge());
     }
 }

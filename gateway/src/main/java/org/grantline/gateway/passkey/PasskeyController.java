@@ -19,7 +19,7 @@ import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import org.grantline.gateway.auth.AuthController;
+import org.grantline.gateway.web.ClientAddresses;
 import org.grantline.gateway.auth.LoginService;
 import org.grantline.gateway.auth.SignInThrottle;
 import org.grantline.gateway.auth.TokenMessages;
@@ -48,8 +48,11 @@ public class PasskeyController {
     private final AppUserRepository users;
     private final LoginService logins;
     private final SignInThrottle throttle;
+    private final ClientAddresses addresses;
 
-    public PasskeyController(PasskeyService passkeys, AppUserRepository users, LoginService logins, SignInThrottle throttle) {
+    public PasskeyController(PasskeyService passkeys, AppUserRepository users, LoginService logins, SignInThrottle throttle,
+                             ClientAddresses addresses) {
+        this.addresses = addresses;
         this.passkeys = passkeys;
         this.users = users;
         this.logins = logins;
@@ -103,7 +106,7 @@ public class PasskeyController {
     @Operation(summary = "Starts signing in with a passkey: the options for navigator.credentials.get (single-use challenge, 5 minutes)")
     @ProblemResponses.TooManyRequests
     public PasskeyMessages.SignInOptions signInOptions(HttpRequest<?> http) {
-        throttle.check(AuthController.clientAddress(http), null);
+        throttle.check(addresses.resolve(http), null);
         return passkeys.signInOptions();
     }
 
@@ -115,7 +118,7 @@ public class PasskeyController {
     @ProblemResponses.Unauthorized
     @ProblemResponses.TooManyRequests
     public TokenMessages.TokenResponse signIn(@Body @Valid PasskeyMessages.SignIn signIn, HttpRequest<?> http) {
-        String address = AuthController.clientAddress(http);
+        String address = addresses.resolve(http);
         throttle.check(address, null);
         return logins.signedIn(passkeys.signIn(signIn, address));
     }

@@ -27,6 +27,7 @@ import io.micronaut.http.filter.ServerFilterPhase;
 import io.micronaut.http.server.exceptions.response.ErrorContext;
 import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
 import io.micronaut.security.authentication.Authentication;
+import org.grantline.gateway.web.ClientAddresses;
 import org.grantline.shared.problem.Problems;
 import org.grantline.shared.security.Roles;
 import org.grantline.shared.web.RequestIds;
@@ -72,14 +73,16 @@ public class RoutingFilter implements HttpServerFilter {
     private final Instances instances;
     private final InstanceHealth health;
     private final ProxyHttpClient proxy;
+    private final ClientAddresses addresses;
     private final ErrorResponseProcessor<?> errors;
     private final int maxAttempts;
     /** Bodies up to this size are kept so that they can be sent again; larger ones stream through once. */
     private static final long REPLAYABLE_BODY = 1024 * 1024;
 
     public RoutingFilter(List<Route> routes, Instances instances, InstanceHealth health, ProxyHttpClient proxy,
-                         ErrorResponseProcessor<?> errors,
+                         ErrorResponseProcessor<?> errors, ClientAddresses addresses,
                          @Value("${grantline.routing.max-attempts:3}") int maxAttempts) {
+        this.addresses = addresses;
         this.routes = routes.stream()
                 .sorted(Comparator.comparingInt((Route r) -> r.getPrefixes().stream().mapToInt(String::length).max().orElse(0)).reversed())
                 .toList();
@@ -174,7 +177,7 @@ public class RoutingFilter implements HttpServerFilter {
                 || (request.getMethod() == HttpMethod.POST && request.getHeaders().contains("Idempotency-Key"));
     }
 
-    private static MutableHttpRequest<?> target(HttpRequest<?> request, ServiceInstance instance) {
+    private MutableHttpRequest<?> target(HttpRequest<?> request, ServiceInstance instance) {
         URI base = instance.getURI();
         String requestId = RequestIds.of(request);
         MutableHttpRequest<?> outgoing = request.mutate()
@@ -182,7 +185,7 @@ public class RoutingFilter implements HttpServerFilter {
         outgoing.getHeaders().remove(HttpHeaders.COOKIE);
         outgoing.getHeaders().remove("Forwarded");
         outgoing.getHeaders().set(RequestIds.HEADER, requestId);
-        outgoing.getHeaders().set("X-Forwarded-For", request.getRemoteAddress().getAddress().getHostAddress());
+        outgoing.getHeaders().set("X-Forwarded-For", addresses.resolve(request));
         outgoing.getHeaders().set("X-Forwarded-Proto", request.isSecure() ? "https" : "http");
         String host = request.getHeaders().get(HttpHeaders.HOST);
         if (host != null) {

@@ -27,7 +27,6 @@ import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import jakarta.validation.Valid;
-import org.grantline.gateway.auth.AuthController;
 import org.grantline.gateway.auth.LoginService;
 import org.grantline.gateway.auth.SignInThrottle;
 import org.grantline.gateway.auth.TokenMessages;
@@ -64,11 +63,12 @@ public class WebSessionController {
     private final SecondFactorService secondFactor;
     private final PasskeyService passkeys;
     private final SignInThrottle throttle;
+    private final ClientAddresses addresses;
     private final WebCsrf csrf;
     private final ErrorResponseProcessor<?> errors;
     private final Duration refreshLifetime;
 
-    public WebSessionController(LoginService logins, SecondFactorService secondFactor, PasskeyService passkeys, SignInThrottle throttle, WebCsrf csrf, ErrorResponseProcessor<?> errors,
+    public WebSessionController(LoginService logins, SecondFactorService secondFactor, PasskeyService passkeys, SignInThrottle throttle, WebCsrf csrf, ErrorResponseProcessor<?> errors, ClientAddresses addresses,
                                 @io.micronaut.context.annotation.Value("${grantline.auth.refresh-token-lifetime:8h}") Duration refreshLifetime) {
         this.logins = logins;
         this.secondFactor = secondFactor;
@@ -77,6 +77,7 @@ public class WebSessionController {
         this.csrf = csrf;
         this.errors = errors;
         this.refreshLifetime = refreshLifetime;
+        this.addresses = addresses;
     }
 
     /** What the page gets: never the refresh token. */
@@ -113,7 +114,7 @@ public class WebSessionController {
     @Consumes(MediaType.APPLICATION_JSON)
     public HttpResponse<?> signIn(@Body @Valid TokenMessages.LoginRequest credentials, HttpRequest<?> request) {
         csrf.check(request);
-        String address = AuthController.clientAddress(request);
+        String address = addresses.resolve(request);
         throttle.check(address, credentials.username());
         TokenMessages.TokenResponse tokens = logins.login(credentials.username(), credentials.password(), address);
         return HttpResponse.ok(WebSession.of(tokens)).cookie(refreshCookie(tokens.refreshToken()));
@@ -128,7 +129,7 @@ public class WebSessionController {
     @ProblemResponses.TooManyRequests
     public HttpResponse<?> secondFactor(@Body @Valid SecondFactorMessages.CodeRequest code, HttpRequest<?> request) {
         csrf.check(request);
-        String address = AuthController.clientAddress(request);
+        String address = addresses.resolve(request);
         throttle.check(address, null);
         SecondFactorService.Passed passed = secondFactor.complete(code.challenge(), code.code(), address);
         TokenMessages.TokenResponse tokens = logins.signedIn(passed.user());
@@ -145,7 +146,7 @@ public class WebSessionController {
     @ProblemResponses.TooManyRequests
     public HttpResponse<?> passkey(@Body @Valid PasskeyMessages.SignIn signIn, HttpRequest<?> request) {
         csrf.check(request);
-        String address = AuthController.clientAddress(request);
+        String address = addresses.resolve(request);
         throttle.check(address, null);
         TokenMessages.TokenResponse tokens = logins.signedIn(passkeys.signIn(signIn, address));
         return HttpResponse.ok(WebSession.of(tokens)).cookie(refreshCookie(tokens.refreshToken()));
@@ -161,7 +162,7 @@ public class WebSessionController {
     public SecondFactorMessages.Enrolment secondFactorEnrolment(@Body @Valid SecondFactorMessages.ChallengeRequest challenge,
                                                                 HttpRequest<?> request) {
         csrf.check(request);
-        throttle.check(AuthController.clientAddress(request), null);
+        throttle.check(addresses.resolve(request), null);
         return secondFactor.startEnrolmentFor(challenge.challenge());
     }
 
@@ -177,7 +178,7 @@ public class WebSessionController {
             description = "Any value: a cross-site form cannot send it", schema = @Schema(type = "string", example = "1"))
     public HttpResponse<?> refresh(HttpRequest<?> request) {
         csrf.check(request);
-        throttle.check(AuthController.clientAddress(request), null);
+        throttle.check(addresses.resolve(request), null);
         Optional<String> presented = presented(request);
         if (presented.isEmpty()) {
             return failure(request, new ProblemException(HttpStatus.UNAUTHORIZED, "no-session", "Unauthorized",
