@@ -1,0 +1,21 @@
+package org.grantline.notifications.webhook;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+
+import java.util.UUID;
+
+/** The JSON bodies posted to webhooks; {@code deliveryId} is also the {@code X-GrantLine-Delivery} header. */
+public sealed interface WebhookEvent {
+    UUID deliveryId();
+
+    /** The jurisdiction the event is about: its webhook's owner must still be allowed to read it. */
+    UUID jurisdictionId();
+
+    /** {@code certification.reminder}, or {@code certification.overdue} when it escalates. */
+    @Serdeable
+    record Reminder(UUID deliveryId, String type, UUID requirementId, UUID jurisdictionId, @Nullable String jurisdictionName,
+                    @Nullable String condition, @Nullable String program, @Nullable String awardNumber, int offsetDays, String when,
+                    String deadline, String deadlineLocal, String timeZone) implements WebhookEvent {
+    }
+}
