@@ -8,6 +8,7 @@ import org.grantline.notifications.preference.NoticeKind;
 import org.grantline.notifications.support.Jdbc;
 import org.grantline.notifications.support.NotificationsConfig;
 import org.grantline.notifications.support.Sql;
+import org.grantline.notifications.webhook.MessageWebhooks;
 import org.grantline.shared.audit.AuditTrail;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,7 +26,7 @@ import java.util.UUID;
  * A conversation message announced by grants: stored once per {@code messageId} (a repeat, even a
  * concurrent one, finds the row and changes nothing), put in the other side's inbox in the same
  * transaction, and given one email row per recipient ({@link MessageRecipients}), which
- * {@link MessageMailer} sends.
+ * {@link MessageMailer} sends, and one row per webhook serving its jurisdiction ({@link MessageWebhooks}).
  *
  * <p>Recipients of a DOJ message are the jurisdiction's contacts with the reminder roles, read from
  * the jurisdiction service. When it cannot be read, the intake still answers 200 and stores the
@@ -42,15 +43,17 @@ public class MessageNotices {
 
     private final TransactionOperations<Connection> tx;
     private final MessageRecipients recipients;
+    private final MessageWebhooks webhooks;
     private final NotificationsConfig config;
     private final AuditTrail audit;
     private final Clock clock;
     private final MessageMailer mailer;
 
-    public MessageNotices(TransactionOperations<Connection> tx, MessageRecipients recipients,
+    public MessageNotices(TransactionOperations<Connection> tx, MessageRecipients recipients, MessageWebhooks webhooks,
                           NotificationsConfig config, AuditTrail audit, Clock clock, MessageMailer mailer) {
         this.tx = tx;
         this.recipients = recipients;
+        this.webhooks = webhooks;
         this.config = config;
         this.audit = audit;
         this.clock = clock;
@@ -82,6 +85,7 @@ public class MessageNotices {
             }
             insertInbox(c, m, now);
             MessageRecipients.insertEmails(c, m.messageId(), emails, now);
+            int hooks = webhooks.enqueue(c, m.messageId(), m.jurisdictionId(), now);
             Map<String, Object> after = new LinkedHashMap<>();
             after.put("subjectKind", m.subjectKind().name());
             after.put("subjectId", m.subjectId().toString());
@@ -90,6 +94,7 @@ public class MessageNotices {
             after.put("inbox", m.fromDoj() ? JURISDICTION_AUDIENCE : DOJ_AUDIENCE);
             after.put("recipientsResolved", error == null);
             after.put("emails", emails.size());
+            after.put("webhooks", hooks);
             audit.record("message-notice.received", "message_notice", m.messageId(), null, after);
             return true;
         });

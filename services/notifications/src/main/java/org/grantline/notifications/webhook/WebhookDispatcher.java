@@ -19,6 +19,8 @@ import org.apache.hc.core5.util.Timeout;
 import org.grantline.notifications.delivery.Channel;
 import org.grantline.notifications.delivery.ClaimTable;
 import org.grantline.notifications.delivery.DeliveryStatus;
+import org.grantline.notifications.message.MessageNoticeController.SubjectKind;
+import org.grantline.notifications.message.MessageNotices;
 import org.grantline.notifications.owner.Owners;
 import org.grantline.notifications.plan.ReminderSchedule;
 import org.grantline.notifications.support.Jdbc;
@@ -43,7 +45,8 @@ import java.util.Objects;
 import java.util.UUID;
 
 /**
- * Posts webhook deliveries of reminders ({@code delivery}, channel WEBHOOK): claimed like emails ({@link ClaimTable}: SKIP LOCKED, then
+ * Posts webhook deliveries of reminders ({@code delivery}, channel WEBHOOK) and of conversation
+ * messages ({@code message_webhook}): claimed like emails ({@link ClaimTable}: SKIP LOCKED, then
  * SENDING with a lease), signed with HMAC-SHA256, a 2xx answer is SENT, anything else retries with
  * backoff until DEAD. The client resolves names through {@link WebhookTargets} (an internal address
  * is refused at connect time, whatever DNS said at registration) and follows no redirect. What the
@@ -68,6 +71,8 @@ public class WebhookDispatcher {
     private final Owners owners;
     /** Reminders' webhook deliveries, audited as "delivery". */
     private final ClaimTable<DeliveryStatus> reminders;
+    /** Conversation messages' webhook deliveries, audited as "message_webhook". */
+    private final ClaimTable<DeliveryStatus> messages;
 
     public WebhookDispatcher(TransactionOperations<Connection> tx, WebhookRepository webhooks, NotificationsConfig config,
                              AuditTrail audit, Clock clock, JsonMapper json, WebhookTargets targets, Owners owners,
@@ -81,6 +86,7 @@ public class WebhookDispatcher {
         this.json = json;
         String owner = instance + "-" + UUID.randomUUID().toString().substring(0, 8);
         this.reminders = new ClaimTable<>("delivery", new ClaimTable.Where("channel", Channel.WEBHOOK), DeliveryStatus.CLAIMS, owner, config);
+        this.messages = new ClaimTable<>("message_webhook", null, DeliveryStatus.CLAIMS, owner, config);
         Timeout timeout = Timeout.of(config.getWebhookTimeout());
         this.http = HttpClients.custom()
                 .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
@@ -125,9 +131,9 @@ public class WebhookDispatcher {
         }
     }
 
-    /** Posts one batch that is due. */
+    /** Posts one batch of each kind that is due. */
     public Outcome run() {
-        return post(claimReminders());
+        return post(claimReminders()).plus(post(claimMessages()));
     }
 
     private Outcome post(List<Job> jobs) {
@@ -147,7 +153,7 @@ public class WebhookDispatcher {
     /** Keeps this replica's claims alive while it is (see EmailDispatcher#beat). */
     public int beat() {
         Instant now = clock.instant();
-        return tx.executeWrite(status -> reminders.beat(status.getConnection(), now));
+        return tx.executeWrite(status -> reminders.beat(status.getConnection(), now) + messages.beat(status.getConnection(), now));
     }
 
     private List<Job> claimReminders() {
@@ -170,6 +176,28 @@ public class WebhookDispatcher {
                     ReminderSchedule.describe(rs.getInt("offset_days")), Sql.instant(rs, "deadline_at").toString(),
                     rs.getObject("deadline_local_date", LocalDate.class) + "T" + rs.getObject("deadline_local_time", LocalTime.class),
                     rs.getString("time_zone"))));
+        });
+    }
+
+    private List<Job> claimMessages() {
+        Instant now = clock.instant();
+        return tx.executeWrite(status -> {
+            Connection c = status.getConnection();
+            List<UUID> ids = messages.claim(c, now, config.getBatchSize(), null);
+            if (ids.isEmpty()) {
+                return List.<Job>of();
+            }
+            return Jdbc.list(c, "SELECT w.id, w.webhook_id, w.attempts, w.jurisdiction_id, m.message_id, m.subject_kind, m.subject_id, "
+                    + "m.author_role, m.from_doj, m.posted_at, m.path FROM message_webhook w JOIN message_notice m "
+                    + "ON m.message_id = w.message_id WHERE w.id IN (" + Sql.marks(ids.size()) + ")", p -> p.addAll(ids), rs -> {
+                SubjectKind kind = SubjectKind.valueOf(rs.getString("subject_kind"));
+                UUID subject = Sql.uuid(rs, "subject_id");
+                return new Job(messages, "message_webhook", Sql.uuid(rs, "webhook_id"), rs.getInt("attempts"),
+                        new WebhookEvent.MessagePosted(Sql.uuid(rs, "id"), WebhookEvent.MessagePosted.TYPE, Sql.uuid(rs, "message_id"),
+                                kind.name(), subject, kind == SubjectKind.REQUIREMENT ? subject : null, Sql.uuid(rs, "jurisdiction_id"),
+                                rs.getString("author_role"), rs.getBoolean("from_doj"), Sql.instant(rs, "posted_at").toString(),
+                                MessageNotices.link(config.getAppUrl(), rs.getString("path"))));
+            });
         });
     }
 

@@ -18,4 +18,15 @@ public sealed interface WebhookEvent {
                     @Nullable String condition, @Nullable String program, @Nullable String awardNumber, int offsetDays, String when,
                     String deadline, String deadlineLocal, String timeZone) implements WebhookEvent {
     }
+
+    /**
+     * {@code message.posted}: a message shared in a requirement's or a demand's conversation (not its
+     * text); {@code requirementId} on a requirement's thread, {@code link} the web app's page of the thread.
+     */
+    @Serdeable
+    record MessagePosted(UUID deliveryId, String type, UUID messageId, String subjectKind, UUID subjectId,
+                         @Nullable UUID requirementId, UUID jurisdictionId, String authorRole, boolean fromDoj, String postedAt,
+                         String link) implements WebhookEvent {
+        public static final String TYPE = "message.posted";
+    }
 }
