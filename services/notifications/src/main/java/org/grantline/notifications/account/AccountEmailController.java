@@ -12,6 +12,7 @@ import io.micronaut.security.authentication.Authentication;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import org.grantline.notifications.email.EmailTemplates;
 import org.grantline.notifications.email.ImmediateMail;
 import org.grantline.shared.audit.AuditTrail;
 import org.grantline.shared.openapi.NoContent;
@@ -24,8 +25,6 @@ import org.slf4j.LoggerFactory;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
-
-import static org.grantline.notifications.email.ImmediateMail.esc;
 
 /**
  * Service to service only: the gateway (its own token, subject {@code gateway}) has a person told
@@ -45,11 +44,17 @@ public class AccountEmailController {
     static final String GATEWAY = "gateway";
 
     private final ImmediateMail mail;
+    private final EmailTemplates templates;
     private final AuditTrail audit;
 
-    public AccountEmailController(ImmediateMail mail, AuditTrail audit) {
+    public AccountEmailController(ImmediateMail mail, EmailTemplates templates, AuditTrail audit) {
         this.mail = mail;
+        this.templates = templates;
         this.audit = audit;
+    }
+
+    /** What the templates ({@code email/second-factor-reset.*}) are given. */
+    public record SecondFactorReset(String displayName, String by, String username, String when, String signIn) {
     }
 
     @Post
@@ -62,24 +67,16 @@ public class AccountEmailController {
         if (!GATEWAY.equals(caller.getName())) {
             throw Problems.forbidden("Only the gateway sends account notices");
         }
-        String when = WHEN.format(command.at());
-        String signIn = mail.appUrl() + "/";
         // One kind today; a switch so that a new kind cannot be added without its text.
         String subject = switch (command.kind()) {
             case SECOND_FACTOR_RESET -> "Your GrantLine second factor was reset";
         };
-        String text = "Hello " + command.displayName() + ",\n\n" + command.by() + " reset the second factor (authenticator app and"
-                + " recovery codes) of your GrantLine account " + command.username() + " on " + when + ". Every session of the"
-                + " account was ended.\n\nAt your next sign-in you will set up an authenticator again: " + signIn
-                + "\n\nIf you did not ask for this, tell your administrator or DOJ's grant office at once: someone may be trying"
-                + " to take over your account.\n";
-        String html = "<p>Hello " + esc(command.displayName()) + ",</p><p>" + esc(command.by()) + " reset the second factor"
-                + " (authenticator app and recovery codes) of your GrantLine account <b>" + esc(command.username()) + "</b> on "
-                + esc(when) + ". Every session of the account was ended.</p><p>At your next <a href=\"" + esc(signIn)
-                + "\">sign-in</a> you will set up an authenticator again.</p><p><b>If you did not ask for this</b>, tell your"
-                + " administrator or DOJ's grant office at once: someone may be trying to take over your account.</p>";
+        EmailTemplates.Body body = switch (command.kind()) {
+            case SECOND_FACTOR_RESET -> templates.render(EmailTemplates.Template.SECOND_FACTOR_RESET, new SecondFactorReset(
+                    command.displayName(), command.by(), command.username(), WHEN.format(command.at()), mail.appUrl() + "/"));
+        };
         try {
-            mail.send(command.to(), subject, html, text, Map.of("X-GrantLine-Account-Notice", command.kind().name()));
+            mail.send(command.to(), subject, body, Map.of("X-GrantLine-Account-Notice", command.kind().name()));
         } catch (RuntimeException e) {
             LOG.warn("Account notice {} for user {} not sent: {}", command.kind(), command.userId(), e.toString());
             throw e;

@@ -40,13 +40,13 @@ public class ImmediateMail {
     }
 
     /** Sends now; {@code headers} are added as they are (e.g. an id header for support). Throws a 503 problem when SMTP refuses. */
-    public void send(String to, String subject, String html, String text, Map<String, String> headers) {
+    public void send(String to, String subject, EmailTemplates.Body body, Map<String, String> headers) {
         try {
             Message message = composer.compose(Email.builder()
                     .from(new Contact(config.getFromEmail(), config.getFromName()))
                     .to(to)
                     .subject(subject)
-                    .body(new MultipartBody(html, text)).build(), sessions.session());
+                    .body(new MultipartBody(body.html(), body.text())).build(), sessions.session());
             message.setHeader("Auto-Submitted", "auto-generated");
             for (Map.Entry<String, String> h : headers.entrySet()) {
                 message.setHeader(h.getKey(), h.getValue());
@@ -57,10 +57,5 @@ public class ImmediateMail {
             throw Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "mail-unavailable", "Service unavailable",
                     "The email could not be sent; try again later");
         }
-    }
-
-    /** HTML-escapes a value put into a message body. */
-    public static String esc(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }

@@ -46,7 +46,7 @@ public class ReminderRuns {
     private static final Logger LOG = LoggerFactory.getLogger(ReminderRuns.class);
     private static final String COLUMNS = "id, status, requested_by, request_id, owner, heartbeat_at, started_at, finished_at, error, "
             + "planned, feed_items, reminders_planned, reminders_stopped, planning_error, reminders_due, emails_sent, emails_failed, "
-            + "emails_dead, webhooks_sent, webhooks_failed, planning_millis, delivery_millis, sending_millis";
+            + "emails_dead, webhooks_sent, webhooks_failed, message_emails_sent, planning_millis, delivery_millis, sending_millis";
 
     private final ReminderRunner runner;
     private final TransactionOperations<Connection> tx;
@@ -74,7 +74,8 @@ public class ReminderRuns {
                       @Nullable Integer remindersPlanned, @Nullable Integer remindersStopped, @Nullable String planningError,
                       @Nullable Integer remindersDue, @Nullable Integer emailsSent, @Nullable Integer emailsFailed,
                       @Nullable Integer emailsDead, @Nullable Integer webhooksSent, @Nullable Integer webhooksFailed,
-                      @Nullable Long planningMillis, @Nullable Long deliveryMillis, @Nullable Long sendingMillis) {
+                      @Nullable Integer messageEmailsSent, @Nullable Long planningMillis, @Nullable Long deliveryMillis,
+                      @Nullable Long sendingMillis) {
     }
 
     /**
@@ -110,7 +111,7 @@ public class ReminderRuns {
                 ps.executeUpdate();
             }
             Run created = new Run(id, RunStatus.RUNNING.name(), requestedBy, requestId, now, null, null, null, null, null, null, null,
-                    null, null, null, null, null, null, null, null, null);
+                    null, null, null, null, null, null, null, null, null, null);
             audit.record("reminders.run.requested", "reminder-run", id, null, created);
             return created;
         });
@@ -144,7 +145,7 @@ public class ReminderRuns {
             try (PreparedStatement ps = s.getConnection().prepareStatement("UPDATE reminder_run SET status = ?, finished_at = ?, "
                     + "heartbeat_at = ?, error = ?, planned = ?, feed_items = ?, reminders_planned = ?, reminders_stopped = ?, "
                     + "planning_error = ?, reminders_due = ?, emails_sent = ?, emails_failed = ?, emails_dead = ?, webhooks_sent = ?, "
-                    + "webhooks_failed = ?, planning_millis = ?, delivery_millis = ?, sending_millis = ? "
+                    + "webhooks_failed = ?, planning_millis = ?, delivery_millis = ?, sending_millis = ?, message_emails_sent = ? "
                     + "WHERE id = ? AND status = ?")) {
                 Sql.set(ps, 1, status);
                 ps.setObject(2, Sql.ts(now));
@@ -154,6 +155,7 @@ public class ReminderRuns {
                     for (int i = 5; i <= 18; i++) {
                         ps.setNull(i, i == 5 ? Types.BOOLEAN : i == 9 ? Types.VARCHAR : i >= 16 ? Types.BIGINT : Types.INTEGER);
                     }
+                    ps.setNull(19, Types.INTEGER);
                 } else {
                     ps.setBoolean(5, r.planned());
                     ps.setInt(6, r.feedItems());
@@ -169,9 +171,10 @@ public class ReminderRuns {
                     ps.setLong(16, r.planningMillis());
                     ps.setLong(17, r.deliveryMillis());
                     ps.setLong(18, r.sendingMillis());
+                    ps.setInt(19, r.messageEmailsSent());
                 }
-                ps.setObject(19, id);
-                Sql.set(ps, 20, RunStatus.RUNNING);
+                ps.setObject(20, id);
+                Sql.set(ps, 21, RunStatus.RUNNING);
                 ps.executeUpdate();
             }
             Map<String, Object> after = new LinkedHashMap<>();
@@ -261,7 +264,8 @@ public class ReminderRuns {
                 rs.getObject("planned", Boolean.class), integer(rs, "feed_items"), integer(rs, "reminders_planned"),
                 integer(rs, "reminders_stopped"), rs.getString("planning_error"), integer(rs, "reminders_due"),
                 integer(rs, "emails_sent"), integer(rs, "emails_failed"), integer(rs, "emails_dead"), integer(rs, "webhooks_sent"),
-                integer(rs, "webhooks_failed"), longValue(rs, "planning_millis"), longValue(rs, "delivery_millis"),
+                integer(rs, "webhooks_failed"), integer(rs, "message_emails_sent"), longValue(rs, "planning_millis"),
+                longValue(rs, "delivery_millis"),
                 longValue(rs, "sending_millis"));
     }
 

@@ -21,18 +21,11 @@ public class UnsubscribeFooter {
         this.links = links;
     }
 
-    /** The headers to add and the line to end the text and HTML parts with. */
+    /**
+     * The headers to add, and the line (with the page's {@code url}, or none) that the email's
+     * templates end the text and HTML parts with ({@code email/footer.*.mustache}).
+     */
     public record Footer(Map<String, String> headers, String line, String url) {
-        public String text(String body) {
-            return body + "\n" + line + (url == null ? "" : " " + url) + "\n";
-        }
-
-        public String html(String body) {
-            String add = "<p>" + LinksController.esc(line) + (url == null ? "" : " <a href=\"" + LinksController.esc(url) + "\">"
-                    + "Unsubscribe or choose what you receive</a>") + "</p>";
-            int end = body.lastIndexOf("</body>");
-            return end < 0 ? body + add : body.substring(0, end) + add + body.substring(end);
-        }
     }
 
     public Footer footer(String recipient, Set<NoticeKind> kinds) {

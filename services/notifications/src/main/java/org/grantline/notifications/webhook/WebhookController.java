@@ -40,7 +40,8 @@ import java.util.UUID;
 
 /**
  * Webhooks: an agency registers a URL for its jurisdiction (DOJ and admins: for one or all); the
- * signing secret is shown once. Deliveries and their outcomes are listed per webhook.
+ * signing secret is shown once. Deliveries and their outcomes are listed per webhook: reminders'
+ * and, apart, conversation messages'.
  */
 @Controller("/api/notifications/webhooks")
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -55,10 +56,12 @@ public class WebhookController {
     private final AuditTrail audit;
     private final Clock clock;
     private final WebhookTargets targets;
+    private final MessageWebhooks messages;
 
     public WebhookController(WebhookRepository webhooks, ReminderQueries queries, AuditTrail audit, Clock clock,
-                             WebhookTargets targets) {
+                             WebhookTargets targets, MessageWebhooks messages) {
         this.targets = targets;
+        this.messages = messages;
         this.webhooks = webhooks;
         this.queries = queries;
         this.audit = audit;
@@ -80,7 +83,7 @@ public class WebhookController {
     }
 
     @Post
-    @Operation(summary = "Registers a webhook for reminders (the signing secret is shown once)")
+    @Operation(summary = "Registers a webhook for reminders and conversation messages (the signing secret is shown once)")
     @Created
     @Status(HttpStatus.CREATED)
     @ProblemResponses.BadRequest
@@ -127,6 +130,15 @@ public class WebhookController {
     public ReminderQueries.Page deliveries(UUID id, Authentication authentication) {
         Webhook hook = readable(id, Caller.of(authentication));
         return queries.deliveries(new ReminderQueries.Filter(null, null, null, Channel.WEBHOOK, null, null, hook.id().toString()), 0, 200);
+    }
+
+    @Get("/{id}/message-deliveries")
+    @ProblemResponses.BadRequest
+    @Operation(summary = "A webhook's posts of conversation messages (message.posted), newest first")
+    @ProblemResponses.NotFound
+    public List<MessageWebhooks.Delivery> messageDeliveries(UUID id, Authentication authentication) {
+        Webhook hook = readable(id, Caller.of(authentication));
+        return messages.of(hook.id(), 200);
     }
 
     @Delete("/{id}")

@@ -447,6 +447,34 @@ class MessageNoticeTest implements TestPropertyProvider {
         runner.deliver();
     }
 
+    @Test
+    void aRunAskedForOverHttpCountsTheMessageEmailsItSent() throws Exception {
+        Place city = place("Westminster");
+        UUID messageId = UUID.randomUUID();
+        registry.down = true;   // no recipients at intake, so nothing is sent right away: the run sends them
+        try {
+            assertThat(announce(notice(messageId, UUID.randomUUID(), city.id(), true)).status()).isEqualTo(200);
+        } finally {
+            registry.down = false;
+        }
+        Instant now = TestClock.now();
+        TestClock.set(now.plus(Duration.ofMinutes(2)));   // past the backoff of the failed reading
+        try {
+            TestHttp.Response started = http.post("/api/reminders/run", TOKENS.admin(), Map.of());
+            assertThat(started.status()).as(started.toString()).isEqualTo(202);
+            String location = started.header("Location");
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
+                    .until(() -> !"RUNNING".equals(http.get(location, TOKENS.auditor()).json().get("status")));
+            Map<String, Object> run = http.get(location, TOKENS.auditor()).json();
+            assertThat(run).as(run.toString()).containsEntry("status", "SUCCEEDED");
+            assertThat(emails(messageId).values()).hasSize(2).allSatisfy(row -> assertThat(row[0]).isEqualTo("SENT"));
+            assertThat(((Number) run.get("messageEmailsSent")).intValue()).as(run.toString()).isGreaterThanOrEqualTo(2);
+            assertThat(mailTo(city.manager())).hasSize(1);
+        } finally {
+            TestClock.set(now);
+        }
+    }
+
     @Inject
     UnsubscribeLinks links;
 }
