@@ -31,7 +31,7 @@ import org.grantline.notifications.email.DigestEmail;
 import org.grantline.notifications.email.Ics;
 import org.grantline.notifications.owner.Owners;
 import org.grantline.notifications.support.NotificationsConfig;
-import org.grantline.notifications.support.Sql;
+import org.grantline.notifications.plan.RequirementStatus;
 import org.grantline.shared.audit.AuditTrail;
 import org.grantline.shared.problem.Problems;
 import org.grantline.shared.security.Caller;
@@ -43,12 +43,9 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
@@ -71,6 +68,7 @@ public class CalendarController {
     public static final String ICS_PATH = "/api/calendar/ics/";
 
     private final CalendarFeedRepository feeds;
+    private final CalendarEntryRepository requirements;
     private final TransactionOperations<Connection> tx;
     private final NotificationsConfig config;
     private final AuditTrail audit;
@@ -81,9 +79,11 @@ public class CalendarController {
     private final JurisdictionDirectory directory;
     private static final Logger LOG = LoggerFactory.getLogger(CalendarController.class);
 
-    public CalendarController(CalendarFeedRepository feeds, TransactionOperations<Connection> tx, NotificationsConfig config,
-                              AuditTrail audit, Clock clock, Owners owners, SignedFeeds signedFeeds, JurisdictionDirectory directory) {
+    public CalendarController(CalendarFeedRepository feeds, CalendarEntryRepository requirements, TransactionOperations<Connection> tx,
+                              NotificationsConfig config, AuditTrail audit, Clock clock, Owners owners, SignedFeeds signedFeeds,
+                              JurisdictionDirectory directory) {
         this.directory = directory;
+        this.requirements = requirements;
         this.feeds = feeds;
         this.signedFeeds = signedFeeds;
         this.owners = owners;
@@ -198,41 +198,26 @@ public class CalendarController {
         UUID scope = owner.seesAll() ? null : owner.jurisdictionId();
         Instant now = clock.instant();
         nameUnnamedJurisdictions(scope);
-        List<Ics.Event> events = tx.executeRead(status -> {
-            List<Ics.Event> list = new ArrayList<>();
-            try (PreparedStatement ps = status.getConnection().prepareStatement("SELECT id, condition_title, program_name, award_number, "
-                    + "jurisdiction_name, deadline_at, time_zone, status, enjoined FROM tracked_requirement "
-                    // every open requirement, however overdue; closed ones only while recent
-                    + "WHERE (status = 'OPEN' OR deadline_at >= ?) "
-                    + (scope != null ? "AND jurisdiction_id = ? " : "") + "ORDER BY deadline_at, id LIMIT 5000")) {
-                ps.setObject(1, Sql.ts(now.minus(Duration.ofDays(30))));
-                if (scope != null) {
-                    ps.setObject(2, scope);
-                }
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        UUID id = Sql.uuid(rs, "id");
-                        String state = rs.getString("status");
-                        boolean enjoined = rs.getBoolean("enjoined");
-                        DigestEmail.Item item = new DigestEmail.Item(id, 0, false, rs.getString("condition_title"),
-                                rs.getString("program_name"), rs.getString("award_number"), rs.getString("jurisdiction_name"),
-                                Sql.instant(rs, "deadline_at"), rs.getString("time_zone"));
-                        String title = (item.conditionTitle() == null ? "Certification" : item.conditionTitle());
-                        boolean open = (state.equals("OPEN") || state.equals("REJECTED")) && !enjoined;
-                        list.add(new Ics.Event(id + "@grantline", item.deadline(),
-                                (open ? "Deadline: " : "[" + (enjoined ? "ENJOINED" : state) + "] ") + title
-                                        + (item.jurisdictionName() == null ? "" : " (" + item.jurisdictionName() + ")"),
-                                "Award " + (item.awardNumber() == null ? "—" : item.awardNumber()) + ". Deadline: " + item.localDeadline() + ".",
-                                DigestEmail.link(config.getAppUrl(), id),
-                                open ? List.of(Duration.ofDays(7), Duration.ofDays(1)) : List.of()));
-                    }
-                }
-            }
-            return list;
-        });
+        Instant closedSince = now.minus(Duration.ofDays(30));
+        List<CalendarEntry> entries = scope == null ? requirements.all(RequirementStatus.OPEN, closedSince)
+                : requirements.ofJurisdiction(scope, RequirementStatus.OPEN, closedSince);
+        List<Ics.Event> events = entries.stream().map(this::event).toList();
         return HttpResponse.ok(Ics.calendar("GrantLine deadlines", events, now))
                 .contentType(MediaType.of("text/calendar; charset=utf-8"))
                 .header("Cache-Control", "private, max-age=300");
+    }
+
+    private Ics.Event event(CalendarEntry r) {
+        String title = r.conditionTitle() == null ? "Certification" : r.conditionTitle();
+        boolean open = RequirementStatus.owed(r.status()) && !r.enjoined();
+        DigestEmail.Item item = new DigestEmail.Item(r.id(), 0, false, r.conditionTitle(), r.programName(), r.awardNumber(),
+                r.jurisdictionName(), r.deadlineAt(), r.timeZone());
+        return new Ics.Event(r.id() + "@grantline", r.deadlineAt(),
+                (open ? "Deadline: " : "[" + (r.enjoined() ? "ENJOINED" : r.status()) + "] ") + title
+                        + (r.jurisdictionName() == null ? "" : " (" + r.jurisdictionName() + ")"),
+                "Award " + (r.awardNumber() == null ? "—" : r.awardNumber()) + ". Deadline: " + item.localDeadline() + ".",
+                DigestEmail.link(config.getAppUrl(), r.id()),
+                open ? List.of(Duration.ofDays(7), Duration.ofDays(1)) : List.of());
     }
 
     /**
@@ -241,21 +226,7 @@ public class CalendarController {
      * registry cannot answer, the feed is served as it is and the names come at the next reading.
      */
     private void nameUnnamedJurisdictions(@Nullable UUID scope) {
-        List<UUID> unnamed = tx.executeRead(status -> {
-            List<UUID> ids = new ArrayList<>();
-            try (PreparedStatement ps = status.getConnection().prepareStatement("SELECT DISTINCT jurisdiction_id FROM tracked_requirement "
-                    + "WHERE jurisdiction_name IS NULL" + (scope != null ? " AND jurisdiction_id = ?" : "") + " LIMIT 5000")) {
-                if (scope != null) {
-                    ps.setObject(1, scope);
-                }
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        ids.add(Sql.uuid(rs, "jurisdiction_id"));
-                    }
-                }
-            }
-            return ids;
-        });
+        List<UUID> unnamed = scope == null ? requirements.unnamedJurisdictions() : requirements.unnamedJurisdictions(scope);
         if (unnamed.isEmpty()) {
             return;
         }
@@ -267,18 +238,7 @@ public class CalendarController {
             return;
         }
         tx.executeWrite(status -> {
-            try (PreparedStatement ps = status.getConnection().prepareStatement(
-                    "UPDATE tracked_requirement SET jurisdiction_name = ? WHERE jurisdiction_id = ? AND jurisdiction_name IS NULL")) {
-                for (UUID id : unnamed) {
-                    String name = names.get(id);
-                    if (name != null) {
-                        ps.setString(1, name);
-                        ps.setObject(2, id);
-                        ps.addBatch();
-                    }
-                }
-                ps.executeBatch();
-            }
+            unnamed.stream().filter(names::containsKey).forEach(id -> requirements.nameJurisdiction(id, names.get(id)));
             return null;
         });
     }

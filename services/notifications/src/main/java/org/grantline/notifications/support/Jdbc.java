@@ -10,8 +10,8 @@ import java.util.Collection;
 import java.util.List;
 
 /**
- * Plain JDBC for the delivery hot paths (claims with {@code FOR UPDATE SKIP LOCKED}, batched
- * writes): each row is a record and its {@link Binder} says how it fills a statement, so no row
+ * Plain JDBC for the hot paths (planning's multi-row inserts and row locks, delivery's claims with
+ * {@code FOR UPDATE SKIP LOCKED}, batched writes): each row is a record and its {@link Binder} says how it fills a statement, so no row
  * travels as an {@code Object[]}.
  */
 public final class Jdbc {
@@ -69,6 +69,47 @@ public final class Jdbc {
                 ps.addBatch();
             }
             return ps.executeBatch();
+        }
+    }
+
+    /**
+     * Inserts the rows {@code perStatement} to a statement ({@code head} then {@code row} repeated, then
+     * {@code ON CONFLICT DO NOTHING}: a row whose key exists is left alone); the statement of a full
+     * chunk is prepared once and reused. PostgreSQL takes at most 32,767 parameters a statement.
+     */
+    public static <T> void insertMany(Connection c, String head, String row, List<T> rows, int perStatement, Binder<T> binder)
+            throws SQLException {
+        int full = rows.size() / perStatement;
+        if (full > 0) {
+            try (PreparedStatement ps = c.prepareStatement(multiRow(head, row, perStatement))) {
+                for (int chunk = 0; chunk < full; chunk++) {
+                    bindAll(ps, rows.subList(chunk * perStatement, (chunk + 1) * perStatement), binder);
+                    ps.executeUpdate();
+                }
+            }
+        }
+        List<T> rest = rows.subList(full * perStatement, rows.size());
+        if (!rest.isEmpty()) {
+            try (PreparedStatement ps = c.prepareStatement(multiRow(head, row, rest.size()))) {
+                bindAll(ps, rest, binder);
+                ps.executeUpdate();
+            }
+        }
+    }
+
+    private static String multiRow(String head, String row, int n) {
+        StringBuilder sql = new StringBuilder(head.length() + n * (row.length() + 2) + 30).append(head);
+        for (int i = 0; i < n; i++) {
+            sql.append(i == 0 ? "" : ", ").append(row);
+        }
+        return sql.append(" ON CONFLICT DO NOTHING").toString();
+    }
+
+    /** The rows' parameters one after the other, as a multi-row statement takes them. */
+    private static <T> void bindAll(PreparedStatement ps, List<T> rows, Binder<T> binder) throws SQLException {
+        Params p = new Params(ps);
+        for (T row : rows) {
+            binder.bind(p, row);
         }
     }
 

@@ -6,7 +6,6 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.Collection;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -31,14 +30,6 @@ public final class Sql {
     /** "?, ?, ?" for an IN list. */
     public static String marks(int n) {
         return java.util.stream.IntStream.range(0, n).mapToObj(i -> "?").collect(Collectors.joining(", "));
-    }
-
-    public static int bind(PreparedStatement ps, int from, Collection<?> values) throws SQLException {
-        int i = from;
-        for (Object v : values) {
-            set(ps, i++, v);
-        }
-        return i;
     }
 
     /** One parameter; an enum (a status, a channel) is stored by its name. */

@@ -1,0 +1,97 @@
+package org.grantline.notifications.plan;
+
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.client.exceptions.HttpClientResponseException;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * The names of requirements first seen, from grants, kept for one run: each award, program and
+ * condition catalogue is asked for once. The feed names each award; an older grants service does not,
+ * and then many unknown awards are read in pages rather than one by one.
+ */
+final class NameLookup {
+    private static final int BULK_AWARD_LOOKUP = 50;
+    private static final int AWARD_PAGE = 100;
+
+    private final GrantsClient grants;
+    private final Map<UUID, GrantsClient.Award> awards = new HashMap<>();
+    private final Map<UUID, String> programNames = new HashMap<>();
+    private final Map<UUID, String> conditionTitles = new HashMap<>();
+    private final Set<String> conditionCatalogues = new HashSet<>();
+    private boolean allAwardsLoaded;
+
+    NameLookup(GrantsClient grants) {
+        this.grants = grants;
+    }
+
+    /** {@code known} with the names of the items it lacks (or knows without a program) added. */
+    Map<UUID, RequirementNames> complete(Collection<GrantsClient.FeedItem> items, Map<UUID, RequirementNames> known) {
+        for (GrantsClient.FeedItem item : items) {
+            GrantsClient.Award award = item.award();
+            if (award != null) {
+                awards.put(award.id(), award);
+            }
+        }
+        loadAwards(items.stream().filter(i -> !isKnown(known, i)).map(GrantsClient.FeedItem::awardId).collect(Collectors.toSet()));
+        Map<UUID, RequirementNames> names = new HashMap<>(known);
+        for (GrantsClient.FeedItem item : items) {
+            if (isKnown(known, item)) {
+                continue;
+            }
+            GrantsClient.Award award = awards.get(item.awardId());
+            names.put(item.id(), award == null ? RequirementNames.NONE : new RequirementNames(award.programId(), award.awardNumber(),
+                    programName(award.programId()), conditionTitle(award.programId(), award.fiscalYear(), item.conditionId())));
+        }
+        return names;
+    }
+
+    private static boolean isKnown(Map<UUID, RequirementNames> known, GrantsClient.FeedItem item) {
+        RequirementNames n = known.get(item.id());
+        return n != null && n.known();
+    }
+
+    private void loadAwards(Set<UUID> ids) {
+        Set<UUID> missing = ids.stream().filter(id -> !awards.containsKey(id)).collect(Collectors.toSet());
+        if (missing.isEmpty()) {
+            return;
+        }
+        if (missing.size() > BULK_AWARD_LOOKUP && !allAwardsLoaded) {
+            int page = 0;
+            GrantsClient.AwardPage result;
+            do {
+                result = grants.awards(page++, AWARD_PAGE);
+                result.items().forEach(a -> awards.put(a.id(), a));
+            } while ((long) page * AWARD_PAGE < result.total());
+            allAwardsLoaded = true;
+            missing.removeAll(awards.keySet());
+        }
+        for (UUID id : missing) {
+            try {
+                awards.put(id, grants.award(id));
+            } catch (HttpClientResponseException e) {
+                if (e.getStatus() != HttpStatus.NOT_FOUND) {
+                    throw e;
+                }
+                awards.put(id, null);
+            }
+        }
+    }
+
+    private String programName(UUID programId) {
+        return programNames.computeIfAbsent(programId, id -> grants.program(id).name());
+    }
+
+    private String conditionTitle(UUID programId, int fiscalYear, UUID conditionId) {
+        if (conditionCatalogues.add(programId + "/" + fiscalYear)) {
+            grants.conditions(programId, fiscalYear).forEach(c -> conditionTitles.put(c.id(), c.title()));
+        }
+        return conditionTitles.get(conditionId);
+    }
+}
