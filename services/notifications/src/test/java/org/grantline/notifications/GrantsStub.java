@@ -1,5 +1,8 @@
 package org.grantline.notifications;
 
+import org.grantline.shared.test.StubServer;
+import org.grantline.shared.test.StubServer.Answer;
+import org.grantline.shared.test.StubServer.Request;
 import org.grantline.shared.test.TestTokens;
 
 import java.time.Instant;
@@ -19,7 +22,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * The grants service's deadline feed (window, keyset cursor over changes), awards, programs and
  * conditions over real HTTP, and the gateway's client-credentials endpoint that hands this service its token.
  */
-public final class GrantsStub extends StubServer {
+public final class GrantsStub implements AutoCloseable {
     public final UUID programId = UUID.randomUUID();
     public final UUID conditionId = UUID.randomUUID();
     public static final String CONDITION_TITLE = "Compliance with 8 U.S.C. 1373";
@@ -36,25 +39,25 @@ public final class GrantsStub extends StubServer {
     /** Calls of {@code POST /api/certifications/feed/items} (the change announcements' read-back). */
     public final AtomicLong itemReads = new AtomicLong();
 
-    @Override
+    private final StubServer server = StubServer.start()
+            .issuing(TestTokens.shared().service("notifications"))
+            .on(null, "/api", r -> {
+                Object body = handle(r);
+                return body == null ? Answer.problem(404, null) : Answer.json(body);
+            });
+
     @SuppressWarnings("unchecked")
-    protected Object handle(String method, String path, Map<String, String> q, byte[] body) throws java.io.IOException {
-        if (method.equals("POST") && path.equals("/api/certifications/feed/items")) {
+    private Object handle(Request r) {
+        String path = r.path();
+        if (r.method().equals("POST") && path.equals("/api/certifications/feed/items")) {
             itemReads.incrementAndGet();
-            List<String> ids = (List<String>) JSON.readValue(body, Map.class).get("ids");
+            List<String> ids = (List<String>) r.object().get("ids");
             synchronized (this) {
                 return Map.of("items", ids.stream().map(id -> requirements.get(UUID.fromString(id)))
                         .filter(java.util.Objects::nonNull).map(LinkedHashMap::new).toList());
             }
         }
-        return handle(method, path, q);
-    }
-
-    @Override
-    protected Object handle(String method, String path, Map<String, String> q) {
-        if (path.equals("/oauth/access_token")) {
-            return Map.of("access_token", TestTokens.shared().service("notifications"), "expires_in", 600, "token_type", "Bearer");
-        }
+        Map<String, String> q = r.query();
         if (path.startsWith("/api/internal/users/")) {
             return user(path.substring("/api/internal/users/".length()));
         }
@@ -79,6 +82,20 @@ public final class GrantsStub extends StubServer {
                     Integer.parseInt(q.getOrDefault("fiscalYear", "2017")), "code", "1373", "title", CONDITION_TITLE));
         }
         return null;
+    }
+
+    /** While down, every call but the token endpoint is a 503. */
+    public void down(boolean down) {
+        server.down = down;
+    }
+
+    public String url() {
+        return server.url();
+    }
+
+    @Override
+    public void close() {
+        server.close();
     }
 
     private synchronized Map<String, Object> feed(Instant from, Instant to, String cursor, int limit) {

@@ -1,6 +1,8 @@
 package org.grantline.notifications;
 
-import java.util.ArrayList;
+import org.grantline.shared.test.StubServer;
+import org.grantline.shared.test.StubServer.Answer;
+
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -9,12 +11,16 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** The jurisdiction service's jurisdictions and private contacts over real HTTP. */
-public final class JurisdictionStub extends StubServer {
+public final class JurisdictionStub implements AutoCloseable {
     private final Map<UUID, Map<String, Object>> jurisdictions = new ConcurrentHashMap<>();
     private final List<Map<String, Object>> contacts = new CopyOnWriteArrayList<>();
+    private final StubServer server = StubServer.start()
+            .on("GET", "/api/jurisdictions", r -> {
+                Object body = handle(r.path(), r.query());
+                return body == null ? Answer.problem(404, null) : Answer.json(body);
+            });
 
-    @Override
-    protected Object handle(String method, String path, Map<String, String> q) {
+    private Object handle(String path, Map<String, String> q) {
         int page = Integer.parseInt(q.getOrDefault("page", "0"));
         int size = Integer.parseInt(q.getOrDefault("size", "20"));
         if (path.equals("/api/jurisdictions/contacts")) {
@@ -33,8 +39,21 @@ public final class JurisdictionStub extends StubServer {
     }
 
     private static Map<String, Object> page(List<Map<String, Object>> all, int page, int size) {
-        return Map.of("items", new ArrayList<>(all.subList(Math.min(all.size(), page * size), Math.min(all.size(), (page + 1) * size))),
-                "page", page, "size", size, "total", all.size());
+        return Map.of("items", StubServer.page(all, page, size), "page", page, "size", size, "total", all.size());
+    }
+
+    /** While down, every call but the token endpoint is a 503. */
+    public void down(boolean down) {
+        server.down = down;
+    }
+
+    public String url() {
+        return server.url();
+    }
+
+    @Override
+    public void close() {
+        server.close();
     }
 
     public UUID jurisdiction(String name, String state, String zone) {

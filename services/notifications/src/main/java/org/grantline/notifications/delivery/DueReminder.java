@@ -1,5 +1,6 @@
 package org.grantline.notifications.delivery;
 
+import org.grantline.notifications.plan.RequirementStatus;
 import org.grantline.notifications.plan.ReminderSchedule;
 import org.grantline.notifications.plan.ReminderStatus;
 
@@ -44,6 +45,6 @@ record DueReminder(UUID id, UUID requirementId, UUID jurisdictionId, Instant dea
 
     /** Open, or rejected by DOJ and waiting for a new submission (the grants feed's names): both are still reminded. */
     private boolean awaitsJurisdiction() {
-        return "OPEN".equals(requirementStatus) || "REJECTED".equals(requirementStatus);
+        return RequirementStatus.owed(requirementStatus);
     }
 }

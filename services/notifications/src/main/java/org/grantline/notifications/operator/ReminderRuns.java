@@ -13,6 +13,7 @@ import org.grantline.notifications.delivery.ReminderRunner;
 import org.grantline.notifications.support.NotificationsConfig;
 import org.grantline.notifications.support.Sql;
 import org.grantline.shared.audit.AuditTrail;
+import org.grantline.shared.problem.DatabaseConflicts;
 import org.grantline.shared.problem.Problems;
 import org.grantline.shared.web.RequestIds;
 import org.slf4j.Logger;
@@ -86,15 +87,24 @@ public class ReminderRuns {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         abandonStale(now);
         String requestId = ServerRequestContext.currentRequest().map(RequestIds::of).orElse(null);
-        Run run = tx.executeWrite(status -> {
-            runs.lockByStatus(RunStatus.RUNNING).stream().findFirst().ifPresent(running -> {
-                throw Problems.conflict("run-in-progress", "A run is in progress: /api/reminders/runs/" + running.id()
-                        + "; ask again when it has finished");
+        Run run;
+        try {
+            run = tx.executeWrite(status -> {
+                runs.lockByStatus(RunStatus.RUNNING).stream().findFirst().ifPresent(running -> {
+                    throw Problems.conflict("run-in-progress", "A run is in progress: /api/reminders/runs/" + running.id()
+                            + "; ask again when it has finished");
+                });
+                Run created = runs.save(ReminderRun.started(UUID.randomUUID(), Sql.clip(requestedBy, 200), requestId, owner, now)).view();
+                audit.record("reminders.run.requested", "reminder-run", created.id(), null, created);
+                return created;
             });
-            Run created = runs.save(ReminderRun.started(UUID.randomUUID(), Sql.clip(requestedBy, 200), requestId, owner, now)).view();
-            audit.record("reminders.run.requested", "reminder-run", created.id(), null, created);
-            return created;
-        });
+        } catch (RuntimeException e) {
+            if (DatabaseConflicts.isUniqueViolation(e, "reminder_run_one_running")) {
+                // none was running when this request looked, another began at the same moment (V8)
+                throw Problems.conflict("run-in-progress", "A run has just begun; ask again when it has finished");
+            }
+            throw e;
+        }
         worker.execute(() -> execute(run.id()));
         return run;
     }

@@ -2,25 +2,16 @@ package org.grantline.notifications.account;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetupTest;
-import io.micronaut.runtime.server.EmbeddedServer;
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import jakarta.mail.internet.MimeMessage;
-import org.grantline.notifications.GrantsStub;
-import org.grantline.notifications.JurisdictionStub;
-import org.grantline.notifications.NotificationsTestSupport;
+import org.grantline.notifications.NotificationsServiceTest;
 import org.grantline.shared.audit.AuditTrail;
 import org.grantline.shared.test.OpenApiContract;
 import org.grantline.shared.test.TestHttp;
-import org.grantline.shared.test.TestTokens;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 
 import java.time.Instant;
@@ -37,42 +28,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  * SMTP (GreenMail) with Auto-Submitted and without List-Unsubscribe, audited; only the gateway may ask;
  * mail down is a 503 and nothing is recorded as sent.
  */
-@MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class AccountEmailTest implements TestPropertyProvider {
-    static final TestTokens TOKENS = TestTokens.shared();
-    final GrantsStub grants = new GrantsStub();
-    final JurisdictionStub registry = new JurisdictionStub();
-    final GreenMail smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
-
-    {
-        smtp.start();
-    }
-
-    @Inject
-    EmbeddedServer server;
+class AccountEmailTest extends NotificationsServiceTest {
     @Inject
     AuditTrail audit;
-    TestHttp http;
-
-    @Override
-    public Map<String, String> getProperties() {
-        return new HashMap<>(NotificationsTestSupport.properties(grants, registry, smtp.getSmtp().getPort()));
-    }
 
     @BeforeAll
     void start() {
         // Every answer below must be one the published document describes.
         String published = new TestHttp(server.getURL().toString()).get("/openapi/notifications.yml", null).body();
         http = new TestHttp(server.getURL().toString(), OpenApiContract.of(published));
-    }
-
-    @AfterAll
-    void stop() {
-        smtp.stop();
-        grants.close();
-        registry.close();
     }
 
     static Map<String, Object> reset(UUID userId, String to) {

@@ -1,22 +1,13 @@
 package org.grantline.notifications.contract;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetupTest;
-import io.micronaut.runtime.server.EmbeddedServer;
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
-import org.grantline.notifications.GrantsStub;
-import org.grantline.notifications.JurisdictionStub;
+import org.grantline.notifications.NotificationsServiceTest;
 import org.grantline.notifications.NotificationsTestSupport;
 import org.grantline.notifications.TestClock;
 import org.grantline.shared.test.OpenApiContract;
 import org.grantline.shared.test.TestHttp;
-import org.grantline.shared.test.TestTokens;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.sql.Connection;
 import java.time.Duration;
@@ -36,32 +27,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * operation, successes and errors, and each answer (status, required headers, media type, JSON
  * body) must be one the document describes.
  */
-@MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class NotificationsContractTest implements TestPropertyProvider {
-    static final TestTokens TOKENS = TestTokens.shared();
+class NotificationsContractTest extends NotificationsServiceTest {
     static final String NY = "America/New_York";
-    final GrantsStub grants = new GrantsStub();
-    final JurisdictionStub registry = new JurisdictionStub();
-    final GreenMail smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
 
-    {
-        smtp.start();
-    }
-
-    @Inject
-    EmbeddedServer server;
     @Inject
     io.micronaut.transaction.TransactionOperations<Connection> tx;
     OpenApiContract contract;
-    TestHttp http;
     String published;
 
     @Override
-    public Map<String, String> getProperties() {
-        Map<String, String> p = new HashMap<>(NotificationsTestSupport.properties(grants, registry, smtp.getSmtp().getPort()));
+    protected void properties(Map<String, String> p) {
         p.put("grantline.revocations.max-staleness", "60s");
-        return p;
     }
 
     @BeforeAll
@@ -70,13 +46,6 @@ class NotificationsContractTest implements TestPropertyProvider {
         published = new TestHttp(server.getURL().toString()).get("/openapi/notifications.yml", null).body();
         contract = OpenApiContract.of(published);
         http = new TestHttp(server.getURL().toString(), contract);
-    }
-
-    @AfterAll
-    void stop() {
-        smtp.stop();
-        grants.close();
-        registry.close();
     }
 
     @Test

@@ -4,32 +4,21 @@ import biweekly.Biweekly;
 import biweekly.ICalendar;
 import biweekly.component.VEvent;
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetupTest;
-import com.sun.net.httpserver.HttpServer;
-import io.micronaut.runtime.server.EmbeddedServer;
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
 import org.grantline.notifications.GrantsStub;
-import org.grantline.notifications.JurisdictionStub;
+import org.grantline.notifications.NotificationsServiceTest;
 import org.grantline.notifications.NotificationsTestSupport;
 import org.grantline.notifications.TestClock;
 import org.grantline.notifications.webhook.WebhookSignature;
+import org.grantline.shared.test.StubServer;
 import org.grantline.shared.test.TestHttp;
-import org.grantline.shared.test.TestTokens;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
-import javax.sql.DataSource;
-import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -45,43 +34,20 @@ import java.util.concurrent.atomic.AtomicInteger;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Reminders end to end: the feed and the registry as stand-ins over HTTP, a real SMTP server (GreenMail), a clock the test moves. */
-@MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class RemindersEndToEndTest implements TestPropertyProvider {
-    static final TestTokens TOKENS = TestTokens.shared();
+class RemindersEndToEndTest extends NotificationsServiceTest {
     static final String NY = "America/New_York";
-    final GrantsStub grants = new GrantsStub();
-    final JurisdictionStub registry = new JurisdictionStub();
-    final GreenMail smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
 
-    {
-        smtp.start();
-    }
-
-    @Inject
-    EmbeddedServer server;
     @Inject
     io.micronaut.transaction.TransactionOperations<java.sql.Connection> tx;
-    TestHttp http;
 
     @Override
-    public Map<String, String> getProperties() {
-        Map<String, String> p = new java.util.HashMap<>(NotificationsTestSupport.properties(grants, registry, smtp.getSmtp().getPort()));
+    protected void properties(Map<String, String> p) {
         p.put("grantline.notifications.webhook-local-targets", "true");   // as the embedded default: a receiver on this machine
-        return p;
     }
 
     @BeforeAll
     void start() {
-        http = new TestHttp(server.getURL().toString());
         NotificationsTestSupport.resetFeed(tx);
-    }
-
-    @AfterAll
-    void stop() {
-        smtp.stop();
-        grants.close();
-        registry.close();
     }
 
     record Place(UUID id, String manager, String chief, String police) {
@@ -363,18 +329,13 @@ class RemindersEndToEndTest implements TestPropertyProvider {
         Place city = place("Providence", NY);
         List<String[]> received = new CopyOnWriteArrayList<>();
         AtomicInteger calls = new AtomicInteger();
-        HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        receiver.createContext("/hook", ex -> {
-            String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            received.add(new String[]{ex.getRequestHeaders().getFirst(WebhookSignature.HEADER), body});
-            int status = calls.incrementAndGet() == 1 ? 500 : 204;
-            ex.sendResponseHeaders(status, -1);
-            ex.close();
+        StubServer receiver = StubServer.start().on("POST", "/hook", r -> {
+            received.add(new String[]{r.header(WebhookSignature.HEADER), r.text()});
+            return StubServer.Answer.empty(calls.incrementAndGet() == 1 ? 500 : 204);
         });
-        receiver.start();
         try {
             TestHttp.Response registered = http.post("/api/notifications/webhooks", TOKENS.official(city.id()),
-                    Map.of("url", "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook"));
+                    Map.of("url", receiver.url() + "/hook"));
             assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
             String secret = (String) registered.json().get("secret");
             String hook = (String) registered.json().get("id");
@@ -402,7 +363,7 @@ class RemindersEndToEndTest implements TestPropertyProvider {
             run(Instant.parse("2031-12-13T15:00:00Z"));
             assertThat(received).as("sent once").hasSize(2);
         } finally {
-            receiver.stop(0);
+            receiver.close();
         }
     }
 
@@ -458,6 +419,31 @@ class RemindersEndToEndTest implements TestPropertyProvider {
         } finally {
             http.put("/api/reminders/programs/" + program + "/settings", TOKENS.admin(),
                     Map.of("offsetsDays", List.of(30, 14, 7, 3, 1, 0), "overdueDays", List.of(1, 7), "sendTime", "09:00"));
+        }
+    }
+
+    @Test
+    void runsAskedForAtTheSameMomentNeverRunSideBySide() {
+        List<TestHttp.Response> answers = org.grantline.shared.test.Races.atOnce(
+                () -> http.post("/api/reminders/run", TOKENS.admin(), Map.of()));
+        List<TestHttp.Response> started = answers.stream().filter(a -> a.status() == 202).toList();
+        assertThat(started).as(answers.toString()).isNotEmpty();
+        answers.stream().filter(a -> a.status() != 202).forEach(a -> {
+            assertThat(a.status()).as(a.toString()).isEqualTo(409);
+            assertThat(a.json().get("type").toString()).endsWith("run-in-progress");
+        });
+        // Each run that was started ran alone: none began before the one before it had finished.
+        List<Map<String, Object>> runs = new ArrayList<>();
+        for (TestHttp.Response s : started) {
+            runs.add(org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60))
+                    .pollInterval(java.time.Duration.ofMillis(50))
+                    .until(() -> http.get(s.header("Location"), TOKENS.admin()).json(), r -> !"RUNNING".equals(r.get("status"))));
+        }
+        runs.sort(java.util.Comparator.comparing(r -> Instant.parse((String) r.get("startedAt"))));
+        for (int i = 1; i < runs.size(); i++) {
+            assertThat(Instant.parse((String) runs.get(i).get("startedAt")))
+                    .as("run %s began while %s was running", runs.get(i).get("id"), runs.get(i - 1).get("id"))
+                    .isAfterOrEqualTo(Instant.parse((String) runs.get(i - 1).get("finishedAt")));
         }
     }
 

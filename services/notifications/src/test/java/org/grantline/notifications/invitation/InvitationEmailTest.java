@@ -2,22 +2,12 @@ package org.grantline.notifications.invitation;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetupTest;
-import io.micronaut.runtime.server.EmbeddedServer;
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import jakarta.mail.internet.MimeMessage;
-import org.grantline.notifications.GrantsStub;
-import org.grantline.notifications.JurisdictionStub;
-import org.grantline.notifications.NotificationsTestSupport;
+import org.grantline.notifications.NotificationsServiceTest;
 import org.grantline.shared.audit.AuditTrail;
 import org.grantline.shared.test.TestHttp;
-import org.grantline.shared.test.TestTokens;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.time.Instant;
 import java.util.Arrays;
@@ -29,41 +19,11 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The gateway's invitation emails: sent at once over SMTP (GreenMail) with Auto-Submitted; only the gateway's service token may ask. */
-@MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class InvitationEmailTest implements TestPropertyProvider {
-    static final TestTokens TOKENS = TestTokens.shared();
+class InvitationEmailTest extends NotificationsServiceTest {
     static final String TOKEN = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQ";
-    final GrantsStub grants = new GrantsStub();
-    final JurisdictionStub registry = new JurisdictionStub();
-    final GreenMail smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
 
-    {
-        smtp.start();
-    }
-
-    @Inject
-    EmbeddedServer server;
     @Inject
     AuditTrail audit;
-    TestHttp http;
-
-    @Override
-    public Map<String, String> getProperties() {
-        return new HashMap<>(NotificationsTestSupport.properties(grants, registry, smtp.getSmtp().getPort()));
-    }
-
-    @BeforeAll
-    void start() {
-        http = new TestHttp(server.getURL().toString());
-    }
-
-    @AfterAll
-    void stop() {
-        smtp.stop();
-        grants.close();
-        registry.close();
-    }
 
     Map<String, Object> command(UUID id, String to) {
         return Map.of("invitationId", id, "to", to, "displayName", "Ines Invitee", "username", "ines.invitee",

@@ -396,7 +396,7 @@ class MessageNoticeTest implements TestPropertyProvider {
         Place city = place("Easton");
         UUID requirement = UUID.randomUUID();
         UUID messageId = UUID.randomUUID();
-        registry.down = true;
+        registry.down(true);
         try {
             TestHttp.Response r = announce(notice(messageId, requirement, city.id(), true));
             assertThat(r.status()).as(r.toString()).isEqualTo(200);
@@ -405,7 +405,7 @@ class MessageNoticeTest implements TestPropertyProvider {
             assertThat(emails(messageId)).isEmpty();
             assertThat(about(inbox(TOKENS.official(city.id())), requirement)).hasSize(1);
         } finally {
-            registry.down = false;
+            registry.down(false);
         }
         Instant now = TestClock.now();
         TestClock.set(now.plus(Duration.ofMinutes(2)));   // past the backoff of the failed reading
@@ -451,11 +451,11 @@ class MessageNoticeTest implements TestPropertyProvider {
     void aRunAskedForOverHttpCountsTheMessageEmailsItSent() throws Exception {
         Place city = place("Westminster");
         UUID messageId = UUID.randomUUID();
-        registry.down = true;   // no recipients at intake, so nothing is sent right away: the run sends them
+        registry.down(true);   // no recipients at intake, so nothing is sent right away: the run sends them
         try {
             assertThat(announce(notice(messageId, UUID.randomUUID(), city.id(), true)).status()).isEqualTo(200);
         } finally {
-            registry.down = false;
+            registry.down(false);
         }
         Instant now = TestClock.now();
         TestClock.set(now.plus(Duration.ofMinutes(2)));   // past the backoff of the failed reading

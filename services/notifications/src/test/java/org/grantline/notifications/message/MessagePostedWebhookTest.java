@@ -1,29 +1,17 @@
 package org.grantline.notifications.message;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetupTest;
-import com.sun.net.httpserver.HttpServer;
 import io.micronaut.json.JsonMapper;
-import io.micronaut.runtime.server.EmbeddedServer;
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
-import org.grantline.notifications.GrantsStub;
-import org.grantline.notifications.JurisdictionStub;
-import org.grantline.notifications.NotificationsTestSupport;
+import org.grantline.notifications.NotificationsServiceTest;
 import org.grantline.notifications.TestClock;
 import org.grantline.notifications.delivery.ReminderRunner;
 import org.grantline.notifications.webhook.WebhookSignature;
+import org.grantline.shared.test.StubServer;
 import org.grantline.shared.test.OpenApiContract;
 import org.grantline.shared.test.TestHttp;
-import org.grantline.shared.test.TestTokens;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -41,35 +29,19 @@ import static org.assertj.core.api.Assertions.assertThat;
  * reminders' posts are, retried after a failure, posted once when delivered, without the message's
  * text; the owner sees each post's outcome. A receiver on this machine, as the embedded default allows.
  */
-@MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class MessagePostedWebhookTest implements TestPropertyProvider {
-    static final TestTokens TOKENS = TestTokens.shared();
-    final GrantsStub grants = new GrantsStub();
-    final JurisdictionStub registry = new JurisdictionStub();
-    final GreenMail smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
-
-    {
-        smtp.start();
-    }
-
-    @Inject
-    EmbeddedServer server;
+class MessagePostedWebhookTest extends NotificationsServiceTest {
     @Inject
     ReminderRunner runner;
     @Inject
     JsonMapper json;
-    TestHttp http;
 
     /** What a receiver got: the signature header, the delivery header and the body. */
     record Post(String signature, String delivery, String body) {
     }
 
     @Override
-    public Map<String, String> getProperties() {
-        Map<String, String> p = new HashMap<>(NotificationsTestSupport.properties(grants, registry, smtp.getSmtp().getPort()));
+    protected void properties(Map<String, String> p) {
         p.put("grantline.notifications.webhook-local-targets", "true");
-        return p;
     }
 
     @BeforeAll
@@ -77,13 +49,6 @@ class MessagePostedWebhookTest implements TestPropertyProvider {
         String published = new TestHttp(server.getURL().toString()).get("/openapi/notifications.yml", null).body();
         http = new TestHttp(server.getURL().toString(), OpenApiContract.of(published));
         TestClock.set(Instant.parse("2036-03-03T15:00:00Z"));
-    }
-
-    @AfterAll
-    void stop() {
-        smtp.stop();
-        grants.close();
-        registry.close();
     }
 
     @SuppressWarnings("unchecked")
@@ -106,22 +71,18 @@ class MessagePostedWebhookTest implements TestPropertyProvider {
         UUID other = registry.jurisdiction("Laurel", "MD", "America/New_York");
         Map<String, List<Post>> received = new HashMap<>();
         AtomicInteger cityCalls = new AtomicInteger();
-        HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        StubServer receiver = StubServer.start();
         for (String path : List.of("/city", "/other", "/doj")) {
             List<Post> posts = new CopyOnWriteArrayList<>();
             received.put(path, posts);
-            receiver.createContext(path, ex -> {
-                posts.add(new Post(ex.getRequestHeaders().getFirst(WebhookSignature.HEADER), ex.getRequestHeaders().getFirst("X-GrantLine-Delivery"),
-                        new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
-                int status = path.equals("/city") && cityCalls.incrementAndGet() == 1 ? 500 : 204;
-                ex.sendResponseHeaders(status, -1);
-                ex.close();
+            receiver.on("POST", path, r -> {
+                posts.add(new Post(r.header(WebhookSignature.HEADER), r.header("X-GrantLine-Delivery"), r.text()));
+                return StubServer.Answer.empty(path.equals("/city") && cityCalls.incrementAndGet() == 1 ? 500 : 204);
             });
         }
-        receiver.start();
         Instant now = TestClock.now();
         try {
-            String base = "http://127.0.0.1:" + receiver.getAddress().getPort();
+            String base = receiver.url();
             TestHttp.Response cityHook = http.post("/api/notifications/webhooks", TOKENS.official(city), Map.of("url", base + "/city"));
             assertThat(cityHook.status()).as(cityHook.toString()).isEqualTo(201);
             String secret = (String) cityHook.json().get("secret");
@@ -170,7 +131,7 @@ class MessagePostedWebhookTest implements TestPropertyProvider {
                     .contains("webhook.failed").contains("webhook.sent");
         } finally {
             TestClock.set(now);
-            receiver.stop(0);
+            receiver.close();
         }
     }
 }

@@ -2,24 +2,16 @@ package org.grantline.notifications.owner;
 
 import biweekly.Biweekly;
 import biweekly.ICalendar;
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetupTest;
-import io.micronaut.runtime.server.EmbeddedServer;
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import org.grantline.notifications.GrantsStub;
-import org.grantline.notifications.JurisdictionStub;
+import org.grantline.notifications.NotificationsServiceTest;
 import org.grantline.notifications.NotificationsTestSupport;
 import org.grantline.notifications.TestClock;
 import org.grantline.shared.security.Roles;
 import org.grantline.shared.test.Races;
 import org.grantline.shared.test.TestHttp;
-import org.grantline.shared.test.TestTokens;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -27,7 +19,6 @@ import java.sql.Connection;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -41,46 +32,23 @@ import static org.assertj.core.api.Assertions.assertThat;
  * exception), feeds and webhooks that live by who their owner is now (disabled: stopped; moved:
  * they follow), the first PUT of a program's settings raced eight ways, strict JSON and dates.
  */
-@MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class OwnersTargetsAndRacesTest implements TestPropertyProvider {
-    static final TestTokens TOKENS = TestTokens.shared();
+class OwnersTargetsAndRacesTest extends NotificationsServiceTest {
     static final String NY = "America/New_York";
-    final GrantsStub grants = new GrantsStub();
-    final JurisdictionStub registry = new JurisdictionStub();
-    final GreenMail smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
 
-    {
-        smtp.start();
-    }
-
-    @Inject
-    EmbeddedServer server;
     @Inject
     io.micronaut.transaction.TransactionOperations<Connection> tx;
-    TestHttp http;
 
     @Override
-    public Map<String, String> getProperties() {
-        Map<String, String> p = new HashMap<>(NotificationsTestSupport.properties(grants, registry, smtp.getSmtp().getPort()));
+    protected void properties(Map<String, String> p) {
         p.put("grantline.notifications.owner-check-ttl", "0s");   // every feed read and webhook post asks the gateway
         p.put("grantline.notifications.webhook-timeout", "1s");
         // Revocation is not under test here: on a loaded machine a 4 s stale copy would refuse the admin polling a run.
         p.put("grantline.revocations.max-staleness", "60s");
-        return p;
     }
 
     @BeforeAll
     void start() {
-        http = new TestHttp(server.getURL().toString());
         NotificationsTestSupport.resetFeed(tx);
-    }
-
-    @AfterAll
-    void stop() {
-        smtp.stop();
-        grants.close();
-        registry.close();
     }
 
     UUID city(String name) {

@@ -1,22 +1,13 @@
 package org.grantline.notifications.plan;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetupTest;
-import io.micronaut.runtime.server.EmbeddedServer;
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
-import org.grantline.notifications.GrantsStub;
-import org.grantline.notifications.JurisdictionStub;
+import org.grantline.notifications.NotificationsServiceTest;
 import org.grantline.notifications.NotificationsTestSupport;
 import org.grantline.notifications.TestClock;
 import org.grantline.notifications.delivery.ReminderRunner;
 import org.grantline.shared.test.TestHttp;
-import org.grantline.shared.test.TestTokens;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -35,43 +26,17 @@ import static org.assertj.core.api.Assertions.assertThat;
  * requirements are read back from the feed and planned at once, without waiting for the poll; only
  * the grants service may announce, and the body is checked.
  */
-@MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ReminderChangesTest implements TestPropertyProvider {
-    static final TestTokens TOKENS = TestTokens.shared();
+class ReminderChangesTest extends NotificationsServiceTest {
     static final String NY = "America/New_York";
-    final GrantsStub grants = new GrantsStub();
-    final JurisdictionStub registry = new JurisdictionStub();
-    final GreenMail smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
 
-    {
-        smtp.start();
-    }
-
-    @Inject
-    EmbeddedServer server;
     @Inject
     io.micronaut.transaction.TransactionOperations<java.sql.Connection> tx;
     @Inject
     ReminderRunner runner;
-    TestHttp http;
-
-    @Override
-    public Map<String, String> getProperties() {
-        return NotificationsTestSupport.properties(grants, registry, smtp.getSmtp().getPort());
-    }
 
     @BeforeAll
     void start() {
-        http = new TestHttp(server.getURL().toString());
         NotificationsTestSupport.resetFeed(tx);
-    }
-
-    @AfterAll
-    void stop() {
-        smtp.stop();
-        grants.close();
-        registry.close();
     }
 
     UUID city(String manager) {

@@ -3,24 +3,17 @@ package org.grantline.notifications.preference;
 import biweekly.Biweekly;
 import biweekly.ICalendar;
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetupTest;
-import io.micronaut.runtime.server.EmbeddedServer;
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
 import org.grantline.notifications.GrantsStub;
-import org.grantline.notifications.JurisdictionStub;
+import org.grantline.notifications.NotificationsServiceTest;
 import org.grantline.notifications.NotificationsTestSupport;
 import org.grantline.notifications.TestClock;
 import org.grantline.shared.test.TestHttp;
-import org.grantline.shared.test.TestTokens;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -44,45 +37,22 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the digest hour, and the auditor who reads but changes nothing. Stand-ins for grants, the registry
  * and the gateway over HTTP, GreenMail as the SMTP server, a clock the test moves.
  */
-@MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class PreferencesAndUnsubscribeTest implements TestPropertyProvider {
-    static final TestTokens TOKENS = TestTokens.shared();
+class PreferencesAndUnsubscribeTest extends NotificationsServiceTest {
     static final String NY = "America/New_York";
-    final GrantsStub grants = new GrantsStub();
-    final JurisdictionStub registry = new JurisdictionStub();
-    final GreenMail smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
 
-    {
-        smtp.start();
-    }
-
-    @Inject
-    EmbeddedServer server;
     @Inject
     io.micronaut.transaction.TransactionOperations<java.sql.Connection> tx;
     @Inject
     UnsubscribeLinks links;
-    TestHttp http;
 
     @Override
-    public Map<String, String> getProperties() {
-        Map<String, String> p = new HashMap<>(NotificationsTestSupport.properties(grants, registry, smtp.getSmtp().getPort()));
+    protected void properties(Map<String, String> p) {
         p.put("grantline.notifications.owner-check-ttl", "0s");   // every feed read asks the gateway
-        return p;
     }
 
     @BeforeAll
     void start() {
-        http = new TestHttp(server.getURL().toString());
         NotificationsTestSupport.resetFeed(tx);
-    }
-
-    @AfterAll
-    void stop() {
-        smtp.stop();
-        grants.close();
-        registry.close();
     }
 
     record Place(UUID id, String manager, String chief) {
