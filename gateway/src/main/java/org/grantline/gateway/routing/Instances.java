@@ -6,6 +6,7 @@ import io.micronaut.discovery.ServiceInstance;
 import io.micronaut.discovery.ServiceInstanceList;
 import io.micronaut.discovery.exceptions.NoAvailableServiceException;
 import io.micronaut.health.HealthStatus;
+import io.micronaut.http.client.ServiceHttpClientConfiguration;
 import io.micronaut.inject.qualifiers.Qualifiers;
 import jakarta.inject.Singleton;
 import reactor.core.publisher.Mono;
@@ -23,7 +24,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * static list of the embedded default, checked every 3 s, or Consul's passing ones), skipping those
  * the gateway has ejected and those this request already tried. When only ejected ones are left,
  * one of them is tried all the same (a single instance with one failed connection is not a
- * reason to refuse everyone until its next probe).
+ * reason to refuse everyone until its next probe); so is a static list whose every instance failed
+ * its last health check (StaticHealthCheckTest). Consul's critical instances stay out.
  */
 @Singleton
 public class Instances {
@@ -55,11 +57,22 @@ public class Instances {
         });
     }
 
+    /** Every instance of the static list as configured, whatever its last health check said. */
+    private List<ServiceInstance> everyConfigured(String service) {
+        return beans.findBean(ServiceHttpClientConfiguration.class, Qualifiers.byName(service))
+                .map(c -> c.getUrls().stream().map(uri -> ServiceInstance.of(service, uri)).toList())
+                .orElse(List.of());
+    }
+
     private Mono<List<ServiceInstance>> all(String service) {
         Optional<ServiceInstanceList> list = configured.computeIfAbsent(service,
                 s -> beans.findBean(ServiceInstanceList.class, Qualifiers.byName(s)));
         if (list.isPresent()) {
-            return Mono.just(list.get().getInstances());
+            List<ServiceInstance> healthy = list.get().getInstances();
+            // The static list's health check leaves out an instance whose last check failed; when that
+            // leaves none (a single instance slow to answer /health for a moment), every configured
+            // one is tried rather than answering 503 to everyone until the next check passes.
+            return Mono.just(healthy.isEmpty() ? everyConfigured(service) : healthy);
         }
         return Mono.from(discovery.getInstances(service)).defaultIfEmpty(List.of());
     }
