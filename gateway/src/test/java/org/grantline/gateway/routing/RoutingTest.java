@@ -1,5 +1,6 @@
 package org.grantline.gateway.routing;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
@@ -34,6 +35,8 @@ class RoutingTest implements TestPropertyProvider {
 
     @Inject
     EmbeddedServer server;
+    @Inject
+    MeterRegistry meters;
     TestHttp http;
     String admin;
     String doj;
@@ -87,6 +90,16 @@ class RoutingTest implements TestPropertyProvider {
         assertThat(first.header("X-Request-Id")).startsWith("route-");
         assertThat(first.header("X-Forwarded-For")).isEqualTo("127.0.0.1");
         assertThat(first.header("Cookie")).isNull();
+    }
+
+    /** The proxy's own calls are not timed a second time: their latency is in the server's per-route timings. */
+    @Test
+    void forwardedRequestsAreTimedOnceAsServerRequestsNotAgainAsClientRequests() {
+        for (int i = 0; i < 3; i++) {
+            assertThat(http.get("/api/awards/metered-" + i, doj).status()).isEqualTo(201);
+        }
+        assertThat(meters.find("http.server.requests").timers()).as("server timings").isNotEmpty();
+        assertThat(meters.find("http.client.requests").timers()).as("client timings of forwarded calls").isEmpty();
     }
 
     @Test
