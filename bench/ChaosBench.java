@@ -73,6 +73,8 @@ public class ChaosBench {
         final Map<String, AtomicInteger> failures = new ConcurrentHashMap<>();
         final Map<String, AtomicInteger> retried = new ConcurrentHashMap<>();
         final ConcurrentLinkedQueue<Long> micros = new ConcurrentLinkedQueue<>();
+        /** The first answer of each failing status: which gateway, the request id, the problem (to tell causes apart). */
+        final Map<Integer, String> samples = new ConcurrentHashMap<>();
         final List<String> events = Collections.synchronizedList(new ArrayList<>());
         long started = System.nanoTime(), ended;
     }
@@ -321,6 +323,12 @@ public class ChaosBench {
             try {
                 HttpResponse<String> r = call.call();
                 status = r.statusCode();
+                if (status >= 400) {
+                    String body = r.body() == null ? "" : r.body().replaceAll("\\s+", " ");
+                    current().samples.putIfAbsent(status, r.request().method() + " " + r.request().uri() + " request="
+                            + r.headers().firstValue("X-Request-Id").orElse("-") + " answered "
+                            + body.substring(0, Math.min(body.length(), 300)));
+                }
                 if (status == 409 && r.body().contains("idempotency-key-in-flight")) {
                     status = 503;   // the same key is still running elsewhere: wait for its answer
                 }
@@ -367,6 +375,9 @@ public class ChaosBench {
             System.out.printf("%-58s %9d %8.1f %8.1f  %s  (%s; retried: %s)%n", e.getKey(), total, pct(sorted, 50), pct(sorted, 99),
                     p.failures.isEmpty() ? "none" : new TreeMap<>(p.failures), new TreeMap<>(p.requests),
                     p.retried.isEmpty() ? "none" : new TreeMap<>(p.retried));
+            if (!p.failures.isEmpty()) {
+                new TreeMap<>(p.samples).forEach((status, sample) -> System.out.println("     first " + status + ": " + sample));
+            }
             for (String f : p.failures.keySet()) {
                 // A keyed write that failed here is asked again at the end, as the client contract says
                 // (retry with the same key until answered): it counts against the target only if it is

@@ -26,4 +26,9 @@ echo "suite up --replicas 2: $(( $(date +%s) - start )) s; load $(uptime | sed '
 java "$ROOT/bench/ChaosBench.java" "$ROOT/suite" "http://127.0.0.1:$GATEWAY_PORT" "http://127.0.0.1:$GATEWAY2_PORT" \
   "$GRANTLINE_DEMO_PASSWORD" "http://127.0.0.1:$MAIL_API_PORT" "$DATA" "$SECONDS_PER_PHASE" || rc=$?
 echo "load after: $(uptime | sed 's/.*load average: //')"
+if [ "$rc" != 0 ] && [ -d "$DATA/logs" ]; then
+  # What the apps warned about, so that a missed target can be told apart in CI's output alone.
+  echo "warnings and errors in the apps' logs (the last 60):"
+  grep -h -E ' (WARN|ERROR) ' "$DATA"/logs/*.log 2>/dev/null | sort | tail -n 60 || true
+fi
 exit $rc

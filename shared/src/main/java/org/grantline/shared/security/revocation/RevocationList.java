@@ -35,6 +35,8 @@ public class RevocationList {
     private final Duration maxStaleness;
     private volatile Snapshot snapshot = new Snapshot(Map.of(), Set.of(), Instant.MIN);
     private volatile boolean failing;
+    /** Whether a request has been refused for a stale copy since the last read (logged once per episode). */
+    private volatile boolean staleSeen;
 
     public RevocationList(RevocationSource source,
                           @Value("${grantline.revocations.max-staleness:4s}") Duration maxStaleness) {
@@ -69,6 +71,10 @@ public class RevocationList {
                 }
             }
             snapshot = new Snapshot(Map.copyOf(versions), Set.copyOf(sessions), started);
+            if (staleSeen) {
+                staleSeen = false;
+                LOG.info("Revocation list read again; person tokens are accepted again");
+            }
             if (failing) {
                 failing = false;
                 LOG.info("Revocation list readable again ({} entries)", entries.size());
@@ -89,7 +95,14 @@ public class RevocationList {
 
     /** Whether the copy is recent enough to decide on. */
     public boolean isFresh() {
-        return Duration.between(snapshot.readAt(), Instant.now()).compareTo(maxStaleness) <= 0;
+        Instant readAt = snapshot.readAt();
+        boolean fresh = Duration.between(readAt, Instant.now()).compareTo(maxStaleness) <= 0;
+        if (!fresh && !staleSeen) {
+            staleSeen = true;
+            LOG.warn("Revocation list last read at {} (older than {}): person tokens are refused until it is read again",
+                    readAt.equals(Instant.MIN) ? "never" : readAt, maxStaleness);
+        }
+        return fresh;
     }
 
     /** Whether a token of this subject, session and version has been revoked. */
