@@ -9,9 +9,8 @@ import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import org.grantline.gateway.auth.Secrets;
 import org.grantline.gateway.auth.PasswordHasher;
-import org.grantline.gateway.auth.TokenIssuer;
-import org.grantline.gateway.mail.InvitationMail;
 import org.grantline.gateway.mail.NotificationsMailClient;
+import org.grantline.notifications.api.InvitationEmailCommand;
 import org.grantline.gateway.user.AgencyScope;
 import org.grantline.gateway.user.AppUser;
 import org.grantline.gateway.user.AppUserRepository;
@@ -51,12 +50,11 @@ public class InvitationService {
     private final AuditTrail audit;
     private final TransactionOperations<Connection> tx;
     private final NotificationsMailClient mail;
-    private final TokenIssuer tokens;
     private final Duration lifetime;
 
     public InvitationService(InvitationRepository invitations, AppUserRepository users, UserService userService,
                              PasswordHasher hasher, AuditTrail audit, TransactionOperations<Connection> tx,
-                             NotificationsMailClient mail, TokenIssuer tokens,
+                             NotificationsMailClient mail,
                              @Value("${grantline.invitations.lifetime:72h}") Duration lifetime) {
         this.invitations = invitations;
         this.users = users;
@@ -65,7 +63,6 @@ public class InvitationService {
         this.audit = audit;
         this.tx = tx;
         this.mail = mail;
-        this.tokens = tokens;
         this.lifetime = lifetime;
     }
 
@@ -95,7 +92,7 @@ public class InvitationService {
             return invitation;
         });
         try {
-            mail.send("Bearer " + tokens.forService("gateway").token(), new InvitationMail(saved.id(), saved.email(),
+            mail.send(new InvitationEmailCommand(saved.id(), saved.email(),
                     saved.displayName(), saved.username(), roles, inviter, token, saved.expiresAt()));
         } catch (RuntimeException e) {   // refused, unreachable, no instance known: the link was not sent
             LOG.warn("Invitation {} could not be emailed: {}", saved.id(), e.getMessage());

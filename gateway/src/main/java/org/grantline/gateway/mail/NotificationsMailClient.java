@@ -1,20 +1,14 @@
 package org.grantline.gateway.mail;
 
-import io.micronaut.http.HttpResponse;
-import io.micronaut.http.annotation.Body;
-import io.micronaut.http.annotation.Header;
-import io.micronaut.http.annotation.Post;
 import io.micronaut.http.client.annotation.Client;
+import org.grantline.notifications.api.AccountEmailOperations;
+import org.grantline.notifications.api.InvitationEmailOperations;
 
 /**
  * The notifications service's mail paths for the gateway's own emails (service to service, the
- * gateway's own SERVICE token): sent at once, so a 2xx means SMTP took the message.
+ * gateway's own SERVICE token, attached by {@link GatewayServiceTokenFilter}): sent at once, so a 2xx
+ * means SMTP took the message. The contracts and their records are notifications-api's.
  */
 @Client(id = "notifications")
-public interface NotificationsMailClient {
-    @Post("/internal/invitation-emails")
-    HttpResponse<Void> send(@Header("Authorization") String authorization, @Body InvitationMail mail);
-
-    @Post("/internal/account-emails")
-    HttpResponse<Void> account(@Header("Authorization") String authorization, @Body AccountMail mail);
+public interface NotificationsMailClient extends InvitationEmailOperations, AccountEmailOperations {
 }

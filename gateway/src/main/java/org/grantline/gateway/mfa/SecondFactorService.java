@@ -7,9 +7,8 @@ import jakarta.inject.Singleton;
 import org.grantline.gateway.auth.Secrets;
 import org.grantline.gateway.auth.RefreshTokenRepository;
 import org.grantline.gateway.revocation.TokenRevocations;
-import org.grantline.gateway.auth.TokenIssuer;
-import org.grantline.gateway.mail.AccountMail;
 import org.grantline.gateway.mail.NotificationsMailClient;
+import org.grantline.notifications.api.AccountEmailCommand;
 import org.grantline.gateway.passkey.PasskeyService;
 import org.grantline.gateway.user.AppUser;
 import org.grantline.gateway.user.AppUserRepository;
@@ -55,13 +54,12 @@ public class SecondFactorService {
     private final SecondFactorPolicy policy;
     private final AuditTrail audit;
     private final NotificationsMailClient mail;
-    private final TokenIssuer tokens;
     private final PasskeyService passkeys;
 
     public SecondFactorService(TotpFactorRepository factors, RecoveryCodeRepository recoveryCodes,
                                SignInChallengeRepository challenges, AppUserRepository users,
                                RefreshTokenRepository refreshTokens, TokenRevocations revocations,
-                               SecondFactorPolicy policy, AuditTrail audit, NotificationsMailClient mail, TokenIssuer tokens,
+                               SecondFactorPolicy policy, AuditTrail audit, NotificationsMailClient mail,
                                PasskeyService passkeys) {
         this.factors = factors;
         this.recoveryCodes = recoveryCodes;
@@ -72,7 +70,6 @@ public class SecondFactorService {
         this.policy = policy;
         this.audit = audit;
         this.mail = mail;
-        this.tokens = tokens;
         this.passkeys = passkeys;
     }
 
@@ -213,7 +210,7 @@ public class SecondFactorService {
             return "the user has no email address";
         }
         try {
-            mail.account("Bearer " + tokens.forService("gateway").token(), new AccountMail(AccountMail.Kind.SECOND_FACTOR_RESET,
+            mail.send(new AccountEmailCommand(AccountEmailCommand.Kind.SECOND_FACTOR_RESET,
                     user.id(), user.email(), user.displayName(), user.username(), by, at));
             return null;
         } catch (RuntimeException e) {   // refused, unreachable, no instance known, mail down (503)

@@ -1,9 +1,18 @@
 package org.grantline.grants;
 
+import io.micronaut.serde.ObjectMapper;
+import org.grantline.notifications.api.ChangesCommand;
+import org.grantline.notifications.api.ChangesResult;
+import org.grantline.notifications.api.MessageNoticeCommand;
+import org.grantline.notifications.api.MessageNoticeOperations;
+import org.grantline.notifications.api.NoticeResult;
+import org.grantline.notifications.api.ReminderChangesOperations;
 import org.grantline.shared.test.StubServer;
 import org.grantline.shared.test.StubServer.Answer;
 import org.grantline.shared.test.StubServer.Request;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -11,19 +20,17 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The notifications service's change intake ({@code POST /api/reminders/changes}) and message intake
  * ({@code POST /internal/message-notices}) over real HTTP, for the outbox relays' tests: it takes only this
  * service's own token (the one {@link DocumentsStub} hands out as the gateway), records each id it was
  * told and when and each notice body, and can answer 503 like a service that is down (or any status
- * to notices, {@link #noticeStatus}).
+ * to notices, {@link #noticeStatus}). It implements notifications-api's contracts, so what it takes
+ * and answers are that API's records.
  */
-public final class NotificationsStub implements AutoCloseable {
-    private static final Pattern UUID_PATTERN = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
-
+public final class NotificationsStub implements ReminderChangesOperations, MessageNoticeOperations, AutoCloseable {
+    private static final ObjectMapper JSON = ObjectMapper.getDefault();
     /** Answers 503 to every announcement. */
     public volatile boolean down;
     /** Announcements answered 503. */
@@ -61,14 +68,17 @@ public final class NotificationsStub implements AutoCloseable {
             refused.incrementAndGet();
             return Answer.problem(503, null);
         }
+        return Answer.json(changed(read(r, ChangesCommand.class)));
+    }
+
+    @Override
+    public ChangesResult changed(ChangesCommand command) {
         long now = System.nanoTime();
-        Matcher m = UUID_PATTERN.matcher(r.text());
-        while (m.find()) {
-            UUID id = UUID.fromString(m.group());
+        for (UUID id : command.requirementIds()) {
             taken.add(id);
             firstTakenAt.putIfAbsent(id, now);
         }
-        return Answer.json(Map.of("requirements", 0, "planned", 0, "stopped", 0));
+        return new ChangesResult(0, 0, 0);
     }
 
     private Answer notice(Request r) {
@@ -79,10 +89,22 @@ public final class NotificationsStub implements AutoCloseable {
             noticesRefused.incrementAndGet();
             return Answer.problem(noticeStatus != 0 ? noticeStatus : 503, "stub refused");
         }
-        Object messageId = r.object().get("messageId");
-        boolean created = messageId != null && noticed.add(UUID.fromString((String) messageId));
+        NoticeResult result = announce(read(r, MessageNoticeCommand.class));
         notices.add(r.text());
-        return Answer.json(Map.of("created", created));
+        return Answer.json(result);
+    }
+
+    @Override
+    public NoticeResult announce(MessageNoticeCommand command) {
+        return new NoticeResult(command.messageId() != null && noticed.add(command.messageId()));
+    }
+
+    private static <T> T read(Request r, Class<T> type) {
+        try {
+            return JSON.readValue(r.body(), type);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The notice bodies taken that name this message. */

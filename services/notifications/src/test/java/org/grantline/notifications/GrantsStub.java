@@ -1,10 +1,19 @@
 package org.grantline.notifications;
 
+import io.micronaut.serde.ObjectMapper;
+import org.grantline.grants.api.Feed;
+import org.grantline.grants.api.FeedItem;
+import org.grantline.grants.api.FeedItems;
+import org.grantline.grants.api.FeedItemsQuery;
+import org.grantline.grants.api.GrantsFeedOperations;
+import org.grantline.grants.api.RequirementStatus;
 import org.grantline.shared.test.StubServer;
 import org.grantline.shared.test.StubServer.Answer;
 import org.grantline.shared.test.StubServer.Request;
 import org.grantline.shared.test.TestTokens;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -21,8 +30,10 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The grants service's deadline feed (window, keyset cursor over changes), awards, programs and
  * conditions over real HTTP, and the gateway's client-credentials endpoint that hands this service its token.
+ * The feed implements grants-api's {@link GrantsFeedOperations}: it answers that API's records.
  */
-public final class GrantsStub implements AutoCloseable {
+public final class GrantsStub implements GrantsFeedOperations, AutoCloseable {
+    private static final ObjectMapper JSON = ObjectMapper.getDefault();
     public final UUID programId = UUID.randomUUID();
     public final UUID conditionId = UUID.randomUUID();
     public static final String CONDITION_TITLE = "Compliance with 8 U.S.C. 1373";
@@ -49,20 +60,20 @@ public final class GrantsStub implements AutoCloseable {
     @SuppressWarnings("unchecked")
     private Object handle(Request r) {
         String path = r.path();
-        if (r.method().equals("POST") && path.equals("/api/certifications/feed/items")) {
-            itemReads.incrementAndGet();
-            List<String> ids = (List<String>) r.object().get("ids");
-            synchronized (this) {
-                return Map.of("items", ids.stream().map(id -> requirements.get(UUID.fromString(id)))
-                        .filter(java.util.Objects::nonNull).map(LinkedHashMap::new).toList());
+        if (r.method().equals("POST") && path.equals(GrantsFeedOperations.PATH + "/items")) {
+            try {
+                return items(JSON.readValue(r.body(), FeedItemsQuery.class));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
         }
         Map<String, String> q = r.query();
         if (path.startsWith("/api/internal/users/")) {
             return user(path.substring("/api/internal/users/".length()));
         }
-        if (path.equals("/api/certifications/feed")) {
-            return feed(Instant.parse(q.get("from")), Instant.parse(q.get("to")), q.get("cursor"), Integer.parseInt(q.getOrDefault("limit", "500")));
+        if (path.equals(GrantsFeedOperations.PATH)) {
+            return feed(Instant.parse(q.get("from")), Instant.parse(q.get("to")), null, q.get("cursor"),
+                    Integer.parseInt(q.getOrDefault("limit", "500")));
         }
         if (path.equals("/api/awards")) {
             int page = Integer.parseInt(q.getOrDefault("page", "0"));
@@ -98,7 +109,15 @@ public final class GrantsStub implements AutoCloseable {
         server.close();
     }
 
-    private synchronized Map<String, Object> feed(Instant from, Instant to, String cursor, int limit) {
+    @Override
+    public synchronized FeedItems items(FeedItemsQuery query) {
+        itemReads.incrementAndGet();
+        return new FeedItems(query.ids().stream().map(requirements::get).filter(java.util.Objects::nonNull).map(GrantsStub::item).toList());
+    }
+
+    /** {@code updatedSince} is not used by this service's planner and is not served here. */
+    @Override
+    public synchronized Feed feed(Instant from, Instant to, Instant updatedSince, String cursor, int limit) {
         Instant since = Instant.EPOCH;
         String after = new UUID(0, 0).toString();
         if (cursor != null) {
@@ -120,7 +139,19 @@ public final class GrantsStub implements AutoCloseable {
         boolean more = changed.size() > limit;
         List<UUID> page = more ? changed.subList(0, limit) : changed;
         String next = page.isEmpty() ? since + "_" + after : changedAt.get(page.get(page.size() - 1)) + "_" + page.get(page.size() - 1);
-        return Map.of("items", page.stream().map(requirements::get).toList(), "cursor", next, "more", more);
+        return new Feed(page.stream().map(requirements::get).map(GrantsStub::item).toList(), next, more);
+    }
+
+    /** A requirement as grants' feed shows it (grants-api's record). */
+    private static FeedItem item(Map<String, Object> r) {
+        Instant deadline = Instant.parse((String) r.get("deadline"));
+        return new FeedItem(UUID.fromString((String) r.get("id")), UUID.fromString((String) r.get("awardId")),
+                UUID.fromString((String) r.get("conditionId")), UUID.fromString((String) r.get("jurisdictionId")), deadline,
+                LocalDate.parse((String) r.get("deadlineLocalDate")), LocalTime.parse((String) r.get("deadlineLocalTime")),
+                (String) r.get("timeZone"), RequirementStatus.valueOf((String) r.get("status")), (Boolean) r.get("enjoined"), List.of(),
+                deadline.isBefore(Instant.now()), null, null, ((Number) r.get("version")).longValue(),
+                r.get("programId") == null ? null : UUID.fromString((String) r.get("programId")), (Integer) r.get("fiscalYear"),
+                (String) r.get("awardNumber"), Instant.parse((String) r.get("updatedAt")), Boolean.TRUE.equals(r.get("awardEnded")));
     }
 
     /**

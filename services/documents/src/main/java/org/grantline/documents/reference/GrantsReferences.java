@@ -2,20 +2,21 @@ package org.grantline.documents.reference;
 
 import io.micronaut.context.BeanProvider;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.http.HttpHeaders;
-import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
-import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientException;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
-import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
+import org.grantline.grants.api.GrantsReferenceOperations;
+import org.grantline.grants.api.ReferenceMessages.ReferenceAnswer;
+import org.grantline.grants.api.ReferenceMessages.ReferenceCheck;
+import org.grantline.grants.api.ReferenceMessages.ReferenceResult;
 import org.grantline.shared.problem.Problems;
 import org.grantline.shared.security.ServiceTokens;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -32,20 +33,17 @@ import java.util.UUID;
 public class GrantsReferences {
     private static final Logger LOG = LoggerFactory.getLogger(GrantsReferences.class);
 
-    private final HttpClient grants;
+    /** Grants' reference check, as this service itself (shared's {@code GrantsNotificationsTokenFilter} attaches its token). */
+    @Client(id = "grants")
+    public interface GrantsReferenceClient extends GrantsReferenceOperations {
+    }
+
+    private final GrantsReferenceClient grants;
     private final BeanProvider<ServiceTokens> tokens;
 
-    public GrantsReferences(@Client(id = "grants") HttpClient grants, BeanProvider<ServiceTokens> tokens) {
+    public GrantsReferences(GrantsReferenceClient grants, BeanProvider<ServiceTokens> tokens) {
         this.grants = grants;
         this.tokens = tokens;
-    }
-
-    @Serdeable
-    record Result(String field, UUID id, String status) {
-    }
-
-    @Serdeable
-    record Answer(List<Result> references) {
     }
 
     /** Nothing to ask when no reference is given. */
@@ -57,35 +55,31 @@ public class GrantsReferences {
         if (jurisdictionId == null) {
             throw Problems.invalid("jurisdictionId", "is required when the document is filed under an award, requirement or submission");
         }
-        Map<String, Object> check = new java.util.HashMap<>();
-        check.put("jurisdictionId", jurisdictionId);
-        put(check, "awardId", awardId);
-        put(check, "requirementId", requirementId);
-        put(check, "submissionId", submissionId);
-        Answer answer;
+        int asked = (awardId == null ? 0 : 1) + (requirementId == null ? 0 : 1) + (submissionId == null ? 0 : 1);
+        ReferenceAnswer answer;
         try {
-            String token = tokens.find(null).orElseThrow(() -> new IllegalStateException(
-                    "no client secret configured (GRANTLINE_CLIENT_SECRET)")).token();
-            answer = grants.toBlocking().retrieve(HttpRequest.POST("/api/certifications/reference-checks", check)
-                    .header(HttpHeaders.AUTHORIZATION, "Bearer " + token), Answer.class);
+            if (!tokens.isPresent()) {
+                throw new IllegalStateException("no client secret configured (GRANTLINE_CLIENT_SECRET)");
+            }
+            answer = grants.check(new ReferenceCheck(jurisdictionId, awardId, requirementId, submissionId));
         } catch (HttpClientResponseException e) {
             LOG.warn("Grants service answered {} to a reference check", e.getStatus().getCode());
             throw unavailable();
-        } catch (HttpClientException | IllegalStateException e) {
+        } catch (HttpClientException | IllegalStateException | UncheckedIOException e) {
             LOG.warn("Grants service not reachable for a reference check: {}", e.getMessage());
             throw unavailable();
         }
         List<Map<String, String>> errors = new ArrayList<>();
         int confirmed = 0;
-        for (Result result : answer.references()) {
+        for (ReferenceResult result : answer.references()) {
             String message = switch (result.status()) {
-                case "OK" -> null;
-                case "FOREIGN" -> "belongs to another jurisdiction";
-                case "MISMATCH" -> switch (result.field()) {
+                case OK -> null;
+                case FOREIGN -> "belongs to another jurisdiction";
+                case MISMATCH -> switch (result.field()) {
                     case "requirementId" -> "is not a requirement of that award";
                     default -> "is not a submission of that requirement or award";
                 };
-                default -> "does not exist";
+                case MISSING -> "does not exist";
             };
             if (message == null) {
                 confirmed++;
@@ -96,14 +90,8 @@ public class GrantsReferences {
         if (!errors.isEmpty()) {
             throw Problems.validation(errors);
         }
-        if (confirmed < check.size() - 1) {
+        if (confirmed < asked) {
             throw unavailable();
-        }
-    }
-
-    private static void put(Map<String, Object> check, String field, @Nullable UUID id) {
-        if (id != null) {
-            check.put(field, id);
         }
     }
 

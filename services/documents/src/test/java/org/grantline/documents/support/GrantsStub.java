@@ -1,9 +1,16 @@
 package org.grantline.documents.support;
 
+import io.micronaut.serde.ObjectMapper;
+import org.grantline.grants.api.GrantsReferenceOperations;
+import org.grantline.grants.api.ReferenceMessages.ReferenceAnswer;
+import org.grantline.grants.api.ReferenceMessages.ReferenceCheck;
+import org.grantline.grants.api.ReferenceMessages.ReferenceResult;
+import org.grantline.grants.api.ReferenceMessages.Status;
 import org.grantline.shared.test.StubServer;
 import org.grantline.shared.test.StubServer.Answer;
 import org.grantline.shared.test.StubServer.Request;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,9 +22,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The grants service's reference check ({@code POST /api/certifications/reference-checks}, for
  * GrantLine services only) over real HTTP, and the gateway's client-credentials endpoint that hands
  * out the documents service's own token: the documents test configuration points
- * {@code grantline.gateway-url} here too.
+ * {@code grantline.gateway-url} here too. The check implements grants-api's {@link GrantsReferenceOperations}.
  */
-public final class GrantsStub implements AutoCloseable {
+public final class GrantsStub implements GrantsReferenceOperations, AutoCloseable {
+    private static final ObjectMapper JSON = ObjectMapper.getDefault();
     public static final String SERVICE_TOKEN = "stub-documents-token-" + UUID.randomUUID();
 
     private record Owner(UUID jurisdiction, UUID parent) {
@@ -32,7 +40,7 @@ public final class GrantsStub implements AutoCloseable {
     public volatile boolean failing;
     private final StubServer server = StubServer.start()
             .issuing(SERVICE_TOKEN)
-            .on("POST", "/api/certifications/reference-checks", this::check);
+            .on("POST", GrantsReferenceOperations.PATH, this::check);
 
     private Answer check(Request r) {
         checks.incrementAndGet();
@@ -42,40 +50,38 @@ public final class GrantsStub implements AutoCloseable {
         if (failing) {
             return Answer.problem(500, null);
         }
-        Map<String, Object> body = r.object();
-        UUID jurisdiction = uuid(body, "jurisdictionId");
-        UUID award = uuid(body, "awardId");
-        UUID requirement = uuid(body, "requirementId");
-        UUID submission = uuid(body, "submissionId");
-        List<Map<String, String>> results = new ArrayList<>();
-        if (award != null) {
-            results.add(result("awardId", award, status(awards.get(award), jurisdiction, null)));
+        try {
+            return Answer.json(check(JSON.readValue(r.body(), ReferenceCheck.class)));
+        } catch (IOException e) {
+            return Answer.problem(400, e.getMessage());
         }
-        if (requirement != null) {
-            results.add(result("requirementId", requirement, status(requirements.get(requirement), jurisdiction, award)));
-        }
-        if (submission != null) {
-            results.add(result("submissionId", submission, status(submissions.get(submission), jurisdiction, requirement)));
-        }
-        return Answer.json(Map.of("references", results));
     }
 
-    private static String status(Owner owner, UUID jurisdiction, UUID expectedParent) {
+    @Override
+    public ReferenceAnswer check(ReferenceCheck check) {
+        List<ReferenceResult> results = new ArrayList<>();
+        if (check.awardId() != null) {
+            results.add(new ReferenceResult("awardId", check.awardId(), status(awards.get(check.awardId()), check.jurisdictionId(), null)));
+        }
+        if (check.requirementId() != null) {
+            results.add(new ReferenceResult("requirementId", check.requirementId(),
+                    status(requirements.get(check.requirementId()), check.jurisdictionId(), check.awardId())));
+        }
+        if (check.submissionId() != null) {
+            results.add(new ReferenceResult("submissionId", check.submissionId(),
+                    status(submissions.get(check.submissionId()), check.jurisdictionId(), check.requirementId())));
+        }
+        return new ReferenceAnswer(results);
+    }
+
+    private static Status status(Owner owner, UUID jurisdiction, UUID expectedParent) {
         if (owner == null) {
-            return "MISSING";
+            return Status.MISSING;
         }
         if (!owner.jurisdiction().equals(jurisdiction)) {
-            return "FOREIGN";
+            return Status.FOREIGN;
         }
-        return expectedParent != null && !expectedParent.equals(owner.parent()) ? "MISMATCH" : "OK";
-    }
-
-    private static Map<String, String> result(String field, UUID id, String status) {
-        return Map.of("field", field, "id", id.toString(), "status", status);
-    }
-
-    private static UUID uuid(Map<String, Object> body, String key) {
-        return body.get(key) instanceof String s ? UUID.fromString(s) : null;
+        return expectedParent != null && !expectedParent.equals(owner.parent()) ? Status.MISMATCH : Status.OK;
     }
 
     public UUID award(UUID jurisdiction) {

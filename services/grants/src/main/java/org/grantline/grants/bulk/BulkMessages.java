@@ -9,7 +9,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import org.grantline.grants.certification.RequirementStatus;
+import org.grantline.grants.api.RequirementStatus;
 import org.grantline.shared.input.DateRange;
 import org.grantline.shared.input.InDateRange;
 

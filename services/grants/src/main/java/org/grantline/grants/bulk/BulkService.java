@@ -14,7 +14,7 @@ import org.grantline.grants.bulk.BulkMessages.RequirementFilter;
 import org.grantline.grants.certification.ExtensionCommand;
 import org.grantline.grants.certification.RequirementSearch;
 import org.grantline.grants.certification.RequirementService;
-import org.grantline.grants.certification.RequirementStatus;
+import org.grantline.grants.api.RequirementStatus;
 import org.grantline.grants.certification.RequirementView;
 import org.grantline.grants.condition.GrantCondition;
 import org.grantline.grants.condition.GrantConditionRepository;

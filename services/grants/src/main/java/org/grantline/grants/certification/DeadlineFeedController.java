@@ -6,20 +6,20 @@ import org.grantline.shared.openapi.ProblemResponses;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Body;
-import io.micronaut.http.annotation.Get;
-import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
-import io.micronaut.security.authentication.Authentication;
-import io.micronaut.serde.annotation.Serdeable;
+import io.micronaut.security.utils.SecurityService;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
+import org.grantline.grants.api.Feed;
+import org.grantline.grants.api.FeedItem;
+import org.grantline.grants.api.FeedItems;
+import org.grantline.grants.api.FeedItemsQuery;
+import org.grantline.grants.api.GrantsFeedOperations;
 import org.grantline.grants.award.Award;
 import org.grantline.grants.award.AwardRepository;
 import org.grantline.grants.court.Enjoinments;
@@ -40,13 +40,14 @@ import java.util.stream.Collectors;
  * The deadline feed the notifications service plans reminders from: requirements whose deadline
  * falls in a window, changed after a cursor, with what it needs to plan (jurisdiction, deadline
  * instant and local time, status, enjoined). Only the notifications service itself, or an admin.
+ * The contract (paths, records) is grants-api's {@link GrantsFeedOperations}.
  */
-@Controller("/api/certifications/feed")
+@Controller
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Secured({Roles.SERVICE, Roles.ADMIN})
 @ProblemResponses.Authenticated
 @Tag(name = "Service to service")
-public class DeadlineFeedController {
+public class DeadlineFeedController implements GrantsFeedOperations {
     static final String READER = "notifications";
     static final Duration MAX_WINDOW = Duration.ofDays(400);
     private static final UUID FIRST = new UUID(0, 0);
@@ -54,49 +55,33 @@ public class DeadlineFeedController {
     private final RequirementRepository requirements;
     private final RequirementService service;
     private final AwardRepository awards;
+    private final SecurityService security;
 
-    public DeadlineFeedController(RequirementRepository requirements, RequirementService service, AwardRepository awards) {
+    public DeadlineFeedController(RequirementRepository requirements, RequirementService service, AwardRepository awards,
+                                  SecurityService security) {
         this.requirements = requirements;
         this.service = service;
         this.awards = awards;
+        this.security = security;
     }
 
-    /** {@code cursor}: pass it back as {@code cursor} to get only what changed since; {@code more}: call again now. */
-    @Serdeable
-    public record Feed(List<FeedItem> items, String cursor, boolean more) {
+    /** The feed's item for a requirement: as {@link RequirementView} shows it, with its award's names. */
+    static FeedItem item(Requirement r, RequirementView v, @Nullable Award award) {
+        return new FeedItem(v.id(), v.awardId(), v.conditionId(), v.jurisdictionId(), v.deadline(), v.deadlineLocalDate(),
+                v.deadlineLocalTime(), v.timeZone(), v.status(), v.enjoined(), v.enjoinedBy(), v.overdue(),
+                v.rejectionReason(), v.waiverReason(), v.version(), award == null ? null : award.programId(),
+                award == null ? null : award.fiscalYear(), award == null ? null : award.awardNumber(), r.updatedAt(),
+                award != null && award.status().ended());
     }
 
-    /**
-     * A requirement as {@link RequirementView} shows it, with what a reminder names of its award
-     * (program, fiscal year, award number), so the reader need not look up each award; {@code awardEnded}:
-     * the award runs no more (declined, expired, clawed back, closed), so no reminder is due. {@code updatedAt}:
-     * when the requirement last changed, so a reader can tell a newer reading from an older one.
-     */
-    @Serdeable
-    public record FeedItem(UUID id, UUID awardId, UUID conditionId, UUID jurisdictionId, Instant deadline,
-                           java.time.LocalDate deadlineLocalDate, java.time.LocalTime deadlineLocalTime, String timeZone,
-                           RequirementStatus status, boolean enjoined, List<UUID> enjoinedBy, boolean overdue,
-                           @Nullable String rejectionReason, @Nullable String waiverReason, long version,
-                           @Nullable UUID programId, @Nullable Integer fiscalYear, @Nullable String awardNumber,
-                           Instant updatedAt, boolean awardEnded) {
-
-        static FeedItem of(Requirement r, RequirementView v, @Nullable Award award) {
-            return new FeedItem(v.id(), v.awardId(), v.conditionId(), v.jurisdictionId(), v.deadline(), v.deadlineLocalDate(),
-                    v.deadlineLocalTime(), v.timeZone(), v.status(), v.enjoined(), v.enjoinedBy(), v.overdue(),
-                    v.rejectionReason(), v.waiverReason(), v.version(), award == null ? null : award.programId(),
-                    award == null ? null : award.fiscalYear(), award == null ? null : award.awardNumber(), r.updatedAt(),
-                    award != null && award.status().ended());
-        }
-    }
-
-    @Get
+    @Override
     @Operation(summary = "Requirements whose deadline falls in [from, to), changed after the cursor")
     @ProblemResponses.BadRequest
     public Feed feed(@QueryValue @InDateRange Instant from, @QueryValue @InDateRange Instant to,
                      @Nullable @QueryValue @InDateRange Instant updatedSince,
                      @Nullable @QueryValue @Pattern(regexp = "[0-9T:.Z-]+_[0-9a-f-]{36}", message = "must be a cursor from this feed") String cursor,
-                     @QueryValue(defaultValue = "500") @Min(1) @Max(5000) int limit, Authentication authentication) {
-        Caller caller = Caller.of(authentication);
+                     @QueryValue(defaultValue = "500") @Min(1) @Max(5000) int limit) {
+        Caller caller = caller();
         if (!caller.has(Roles.ADMIN) && !READER.equals(caller.subject())) {
             throw Problems.forbidden("Only the notifications service reads the deadline feed");
         }
@@ -122,31 +107,25 @@ public class DeadlineFeedController {
         return new Feed(items(page), next, more);
     }
 
-    /** At most {@value #MAX_IDS} ids: the requirements a change announcement named. */
-    @Serdeable
-    public record ItemsQuery(@NotNull @Size(min = 1, max = MAX_IDS) List<@NotNull UUID> ids) {
-    }
-
-    @Serdeable
-    public record Items(List<FeedItem> items) {
-    }
-
-    static final int MAX_IDS = 500;
-
     /**
      * The same items for named requirements, whatever their deadline (unknown ids are left out): what
      * the notifications service reads back when grants announces that they changed.
      */
-    @Post("/items")
+    @Override
     @Operation(summary = "Feed items of the named requirements, as the feed shows them now")
     @org.grantline.shared.openapi.Idempotent
     @ProblemResponses.BadRequest
-    public Items items(@Valid @Body ItemsQuery query, Authentication authentication) {
-        Caller caller = Caller.of(authentication);
+    public FeedItems items(@Valid @Body FeedItemsQuery query) {
+        Caller caller = caller();
         if (!caller.has(Roles.ADMIN) && !READER.equals(caller.subject())) {
             throw Problems.forbidden("Only the notifications service reads the deadline feed");
         }
-        return new Items(items(requirements.findByIdIn(new java.util.HashSet<>(query.ids()))));
+        return new FeedItems(items(requirements.findByIdIn(new java.util.HashSet<>(query.ids()))));
+    }
+
+    /** The caller, from the request (the contract's methods carry no Authentication). */
+    private Caller caller() {
+        return Caller.of(security.getAuthentication().orElseThrow(() -> Problems.forbidden("Not authenticated")));
     }
 
     private List<FeedItem> items(List<Requirement> page) {
@@ -154,6 +133,6 @@ public class DeadlineFeedController {
         Enjoinments enjoinments = service.enjoinments();
         Map<UUID, Award> byId = page.isEmpty() ? Map.of() : awards.findByIdIn(page.stream().map(Requirement::awardId)
                 .collect(Collectors.toSet())).stream().collect(Collectors.toMap(Award::id, Function.identity()));
-        return page.stream().map(r -> FeedItem.of(r, service.view(r, now, enjoinments), byId.get(r.awardId()))).toList();
+        return page.stream().map(r -> item(r, service.view(r, now, enjoinments), byId.get(r.awardId()))).toList();
     }
 }

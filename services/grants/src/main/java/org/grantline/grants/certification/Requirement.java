@@ -1,5 +1,6 @@
 package org.grantline.grants.certification;
 
+import org.grantline.grants.api.RequirementStatus;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;

@@ -1,5 +1,6 @@
 package org.grantline.grants.certification;
 
+import org.grantline.grants.api.RequirementStatus;
 import io.micronaut.data.model.Sort;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.transaction.annotation.Transactional;

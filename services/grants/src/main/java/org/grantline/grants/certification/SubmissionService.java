@@ -1,5 +1,6 @@
 package org.grantline.grants.certification;
 
+import org.grantline.grants.api.RequirementStatus;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.transaction.TransactionOperations;
 import io.micronaut.transaction.annotation.Transactional;

@@ -1,32 +1,30 @@
 package org.grantline.grants.outbox;
 
-import io.micronaut.serde.annotation.Serdeable;
+import org.grantline.notifications.api.MessageNoticeCommand;
+import org.grantline.notifications.api.SubjectKind;
 
 import java.time.Instant;
 import java.util.UUID;
 
 /**
- * What the notifications service is told of a SHARED conversation message
- * ({@code POST /internal/message-notices}): the contract with that service, field for field. It is
- * stored whole in the outbox row ({@code message_notice.payload}) when the message is saved, so the
- * relay posts exactly what was true at that moment. Never made for an INTERNAL note.
+ * Makes what the notifications service is told of a SHARED conversation message (notifications-api's
+ * {@link MessageNoticeCommand}, {@code POST /internal/message-notices}) within that contract's limits.
+ * It is stored whole in the outbox row ({@code message_notice.payload}) when the message is saved, so
+ * the relay posts exactly what was true at that moment. Never made for an INTERNAL note.
  */
-@Serdeable
-public record MessageNotice(UUID messageId, String subjectKind, UUID subjectId, UUID jurisdictionId, String subjectTitle,
-                            String authorName, String authorRole, boolean fromDoj, String excerpt, String path,
-                            int documentCount, Instant postedAt) {
-    static final int TITLE_MAX = 300;
-    static final int AUTHOR_MAX = 200;
-    static final int ROLE_MAX = 40;
-    static final int EXCERPT_MAX = 500;
+public final class MessageNotice {
+    private MessageNotice() {
+    }
 
     /** A notice within the contract's limits: title, author and role cut to their sizes, the body to an excerpt. */
-    public static MessageNotice of(UUID messageId, String subjectKind, UUID subjectId, UUID jurisdictionId, String subjectTitle,
-                                   String authorName, String authorRole, boolean fromDoj, String body, int documentCount,
-                                   Instant postedAt) {
-        String path = ("DEMAND".equals(subjectKind) ? "/#/demands/" : "/#/requirements/") + subjectId;
-        return new MessageNotice(messageId, subjectKind, subjectId, jurisdictionId, cut(subjectTitle.strip(), TITLE_MAX),
-                cut(authorName.strip(), AUTHOR_MAX), cut(authorRole, ROLE_MAX), fromDoj, cut(body.strip(), EXCERPT_MAX), path,
+    public static MessageNoticeCommand of(UUID messageId, String subjectKind, UUID subjectId, UUID jurisdictionId, String subjectTitle,
+                                          String authorName, String authorRole, boolean fromDoj, String body, int documentCount,
+                                          Instant postedAt) {
+        SubjectKind kind = SubjectKind.valueOf(subjectKind);
+        String path = (kind == SubjectKind.DEMAND ? "/#/demands/" : "/#/requirements/") + subjectId;
+        return new MessageNoticeCommand(messageId, kind, subjectId, jurisdictionId,
+                cut(subjectTitle.strip(), MessageNoticeCommand.TITLE_MAX), cut(authorName.strip(), MessageNoticeCommand.AUTHOR_MAX),
+                cut(authorRole, MessageNoticeCommand.ROLE_MAX), fromDoj, cut(body.strip(), MessageNoticeCommand.EXCERPT_MAX), path,
                 documentCount, postedAt);
     }
 

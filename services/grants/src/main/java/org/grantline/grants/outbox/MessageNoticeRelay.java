@@ -1,5 +1,6 @@
 package org.grantline.grants.outbox;
 
+import org.grantline.notifications.api.MessageNoticeCommand;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
@@ -64,7 +65,7 @@ public class MessageNoticeRelay {
             for (int i = 0; i < batch.size(); i++) {
                 Claimed row = batch.get(i);
                 try {
-                    notifications.notice(json.readValue(row.payload(), MessageNotice.class));
+                    notifications.notice(json.readValue(row.payload(), MessageNoticeCommand.class));
                 } catch (HttpClientResponseException e) {
                     if (e.getStatus() == HttpStatus.BAD_REQUEST || e.getStatus() == HttpStatus.FORBIDDEN) {
                         refused(row, e.getStatus().getCode() + " " + e.getMessage());

@@ -2,6 +2,7 @@ package org.grantline.grants.outbox;
 
 import io.micronaut.json.JsonMapper;
 import io.micronaut.transaction.TransactionOperations;
+import org.grantline.notifications.api.MessageNoticeCommand;
 import jakarta.inject.Singleton;
 
 import java.io.IOException;
@@ -24,7 +25,7 @@ public class MessageNotices {
         this.json = json;
     }
 
-    public void enqueue(MessageNotice notice) {
+    public void enqueue(MessageNoticeCommand notice) {
         String payload;
         try {
             payload = json.writeValueAsString(notice);

@@ -7,10 +7,10 @@ import org.grantline.grants.certification.Requirement;
 import org.grantline.grants.certification.RequirementRepository;
 import org.grantline.grants.certification.Submission;
 import org.grantline.grants.certification.SubmissionRepository;
-import org.grantline.grants.reference.ReferenceMessages.ReferenceAnswer;
-import org.grantline.grants.reference.ReferenceMessages.ReferenceCheck;
-import org.grantline.grants.reference.ReferenceMessages.ReferenceResult;
-import org.grantline.grants.reference.ReferenceMessages.Status;
+import org.grantline.grants.api.ReferenceMessages.ReferenceAnswer;
+import org.grantline.grants.api.ReferenceMessages.ReferenceCheck;
+import org.grantline.grants.api.ReferenceMessages.ReferenceResult;
+import org.grantline.grants.api.ReferenceMessages.Status;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -3,15 +3,16 @@ package org.grantline.notifications.account;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
-import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Status;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
-import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.utils.SecurityService;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import org.grantline.notifications.api.AccountEmailCommand;
+import org.grantline.notifications.api.AccountEmailOperations;
 import org.grantline.notifications.email.EmailTemplates;
 import org.grantline.notifications.email.ImmediateMail;
 import org.grantline.shared.audit.AuditTrail;
@@ -31,14 +32,15 @@ import java.util.Map;
  * about a change to their own account that they did not make themselves — today an administrator's
  * reset of their second factor. Sent at once ({@link ImmediateMail}; no opting out, no
  * List-Unsubscribe) and audited; mail down is {@code 503 mail-unavailable}. Not under a prefix the
- * gateway routes, so nobody outside reaches it through the gateway.
+ * gateway routes, so nobody outside reaches it through the gateway. The contract is notifications-api's
+ * {@link AccountEmailOperations}.
  */
-@Controller("/internal/account-emails")
+@Controller
 @Secured(Roles.SERVICE)
 @ExecuteOn(TaskExecutors.BLOCKING)
 @ProblemResponses.Authenticated
 @Tag(name = "Service to service")
-public class AccountEmailController {
+public class AccountEmailController implements AccountEmailOperations {
     private static final Logger LOG = LoggerFactory.getLogger(AccountEmailController.class);
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm 'UTC'").withZone(ZoneOffset.UTC);
     static final String GATEWAY = "gateway";
@@ -46,25 +48,27 @@ public class AccountEmailController {
     private final ImmediateMail mail;
     private final EmailTemplates templates;
     private final AuditTrail audit;
+    private final SecurityService security;
 
-    public AccountEmailController(ImmediateMail mail, EmailTemplates templates, AuditTrail audit) {
+    public AccountEmailController(ImmediateMail mail, EmailTemplates templates, AuditTrail audit, SecurityService security) {
         this.mail = mail;
         this.templates = templates;
         this.audit = audit;
+        this.security = security;
     }
 
     /** What the templates ({@code email/second-factor-reset.*}) are given. */
     public record SecondFactorReset(String displayName, String by, String username, String when, String signIn) {
     }
 
-    @Post
+    @Override
     @Operation(summary = "Emails a person a notice about their own account, e.g. their second factor was reset (the gateway only)")
     @NoContent
     @Status(HttpStatus.NO_CONTENT)
     @ProblemResponses.BadRequest
     @ProblemResponses.ServiceUnavailable
-    public void send(@Body @Valid AccountEmailCommand command, Authentication caller) {
-        if (!GATEWAY.equals(caller.getName())) {
+    public void send(@Body @Valid AccountEmailCommand command) {
+        if (!GATEWAY.equals(security.getAuthentication().orElseThrow().getName())) {
             throw Problems.forbidden("Only the gateway sends account notices");
         }
         // One kind today; a switch so that a new kind cannot be added without its text.

@@ -1,5 +1,6 @@
 package org.grantline.notifications.invitation;
 
+import org.grantline.notifications.api.InvitationEmailCommand;
 import jakarta.inject.Singleton;
 import org.grantline.notifications.email.EmailTemplates;
 import org.grantline.notifications.email.ImmediateMail;

@@ -2,8 +2,8 @@ package org.grantline.notifications.message;
 
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
-import org.grantline.notifications.message.MessageNoticeController.MessageNoticeCommand;
-import org.grantline.notifications.message.MessageNoticeController.SubjectKind;
+import org.grantline.notifications.api.MessageNoticeCommand;
+import org.grantline.notifications.api.SubjectKind;
 import org.grantline.notifications.preference.NoticeKind;
 import org.grantline.notifications.support.Jdbc;
 import org.grantline.notifications.support.NotificationsConfig;

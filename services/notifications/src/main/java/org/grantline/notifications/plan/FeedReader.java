@@ -1,5 +1,6 @@
 package org.grantline.notifications.plan;
 
+import org.grantline.grants.api.Feed;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
@@ -19,11 +20,11 @@ public class FeedReader {
     /** The first page is small: nothing is written while it is on its way, and the pages after it arrive during writes. */
     static final int FIRST_PAGE = 250;
 
-    private final GrantsClient grants;
+    private final GrantsFeedClient grants;
     private final NotificationsConfig config;
     private final ExecutorService executor;
 
-    public FeedReader(GrantsClient grants, NotificationsConfig config, @Named("planner-feed") ExecutorService executor) {
+    public FeedReader(GrantsFeedClient grants, NotificationsConfig config, @Named("planner-feed") ExecutorService executor) {
         this.grants = grants;
         this.config = config;
         this.executor = executor;
@@ -32,7 +33,7 @@ public class FeedReader {
     /** What is done with each page, in order. */
     @FunctionalInterface
     public interface PageHandler {
-        void page(GrantsClient.Feed page);
+        void page(Feed page);
     }
 
     /**
@@ -41,10 +42,10 @@ public class FeedReader {
      */
     public Duration read(FeedWindow window, @Nullable String cursor, PageHandler handler) {
         long waited = 0;
-        CompletableFuture<GrantsClient.Feed> next = fetch(window, cursor, Math.max(1, Math.min(config.getFeedPageSize(), FIRST_PAGE)));
+        CompletableFuture<Feed> next = fetch(window, cursor, Math.max(1, Math.min(config.getFeedPageSize(), FIRST_PAGE)));
         while (next != null) {
             long started = System.nanoTime();
-            GrantsClient.Feed page = await(next);
+            Feed page = await(next);
             waited += System.nanoTime() - started;
             next = page.more() ? fetch(window, page.cursor(), config.getFeedPageSize()) : null;
             handler.page(page);
@@ -52,11 +53,11 @@ public class FeedReader {
         return Duration.ofNanos(waited);
     }
 
-    private CompletableFuture<GrantsClient.Feed> fetch(FeedWindow window, @Nullable String cursor, int limit) {
-        return CompletableFuture.supplyAsync(() -> grants.feed(window.from(), window.to(), cursor, limit), executor);
+    private CompletableFuture<Feed> fetch(FeedWindow window, @Nullable String cursor, int limit) {
+        return CompletableFuture.supplyAsync(() -> grants.feed(window.from(), window.to(), null, cursor, limit), executor);
     }
 
-    private static GrantsClient.Feed await(CompletableFuture<GrantsClient.Feed> page) {
+    private static Feed await(CompletableFuture<Feed> page) {
         try {
             return page.join();
         } catch (CompletionException e) {

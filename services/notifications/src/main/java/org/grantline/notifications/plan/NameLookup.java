@@ -1,5 +1,6 @@
 package org.grantline.notifications.plan;
 
+import org.grantline.grants.api.FeedItem;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 
@@ -20,39 +21,39 @@ final class NameLookup {
     private static final int BULK_AWARD_LOOKUP = 50;
     private static final int AWARD_PAGE = 100;
 
-    private final GrantsClient grants;
-    private final Map<UUID, GrantsClient.Award> awards = new HashMap<>();
+    private final GrantsNamesClient grants;
+    private final Map<UUID, GrantsNamesClient.Award> awards = new HashMap<>();
     private final Map<UUID, String> programNames = new HashMap<>();
     private final Map<UUID, String> conditionTitles = new HashMap<>();
     private final Set<String> conditionCatalogues = new HashSet<>();
     private boolean allAwardsLoaded;
 
-    NameLookup(GrantsClient grants) {
+    NameLookup(GrantsNamesClient grants) {
         this.grants = grants;
     }
 
     /** {@code known} with the names of the items it lacks (or knows without a program) added. */
-    Map<UUID, RequirementNames> complete(Collection<GrantsClient.FeedItem> items, Map<UUID, RequirementNames> known) {
-        for (GrantsClient.FeedItem item : items) {
-            GrantsClient.Award award = item.award();
+    Map<UUID, RequirementNames> complete(Collection<FeedItem> items, Map<UUID, RequirementNames> known) {
+        for (FeedItem item : items) {
+            GrantsNamesClient.Award award = GrantsNamesClient.Award.of(item);
             if (award != null) {
                 awards.put(award.id(), award);
             }
         }
-        loadAwards(items.stream().filter(i -> !isKnown(known, i)).map(GrantsClient.FeedItem::awardId).collect(Collectors.toSet()));
+        loadAwards(items.stream().filter(i -> !isKnown(known, i)).map(FeedItem::awardId).collect(Collectors.toSet()));
         Map<UUID, RequirementNames> names = new HashMap<>(known);
-        for (GrantsClient.FeedItem item : items) {
+        for (FeedItem item : items) {
             if (isKnown(known, item)) {
                 continue;
             }
-            GrantsClient.Award award = awards.get(item.awardId());
+            GrantsNamesClient.Award award = awards.get(item.awardId());
             names.put(item.id(), award == null ? RequirementNames.NONE : new RequirementNames(award.programId(), award.awardNumber(),
                     programName(award.programId()), conditionTitle(award.programId(), award.fiscalYear(), item.conditionId())));
         }
         return names;
     }
 
-    private static boolean isKnown(Map<UUID, RequirementNames> known, GrantsClient.FeedItem item) {
+    private static boolean isKnown(Map<UUID, RequirementNames> known, FeedItem item) {
         RequirementNames n = known.get(item.id());
         return n != null && n.known();
     }
@@ -64,7 +65,7 @@ final class NameLookup {
         }
         if (missing.size() > BULK_AWARD_LOOKUP && !allAwardsLoaded) {
             int page = 0;
-            GrantsClient.AwardPage result;
+            GrantsNamesClient.AwardPage result;
             do {
                 result = grants.awards(page++, AWARD_PAGE);
                 result.items().forEach(a -> awards.put(a.id(), a));

@@ -1,5 +1,6 @@
 package org.grantline.notifications.plan;
 
+import org.grantline.grants.api.FeedItem;
 import io.micronaut.core.annotation.Nullable;
 import org.grantline.shared.audit.AuditTrail;
 
@@ -107,22 +108,22 @@ public final class PlanDiff {
      * {@code source_updated_at}): planning from an older one would undo a newer plan. Items or applied
      * readings without a time are never older.
      */
-    public static List<GrantsClient.FeedItem> newerThanApplied(Collection<GrantsClient.FeedItem> items, Map<UUID, Instant> applied) {
+    public static List<FeedItem> newerThanApplied(Collection<FeedItem> items, Map<UUID, Instant> applied) {
         return items.stream().filter(i -> i.updatedAt() == null || applied.get(i.id()) == null
                 || !i.updatedAt().isBefore(applied.get(i.id()))).toList();
     }
 
     /** Whether reminders apply to the requirement now: it is owed, not enjoined by a court, and its award runs. */
-    static boolean remindersApply(GrantsClient.FeedItem item) {
-        return RequirementStatus.owed(item.status()) && !item.enjoined() && !item.awardHasEnded();
+    static boolean remindersApply(FeedItem item) {
+        return item.status().awaitsJurisdiction() && !item.enjoined() && !item.awardEnded();
     }
 
     /** Why the requirement's reminders stop (or, while they apply, why those of an old deadline do). */
-    static String stopReason(GrantsClient.FeedItem item) {
+    static String stopReason(FeedItem item) {
         if (remindersApply(item)) {
             return DEADLINE_CHANGED;
         }
-        return item.enjoined() ? "court order" : item.awardHasEnded() ? "award ended" : item.status().toLowerCase();
+        return item.enjoined() ? "court order" : item.awardEnded() ? "award ended" : item.status().name().toLowerCase();
     }
 
     /**
@@ -130,7 +131,7 @@ public final class PlanDiff {
      * A wanted reminder due more than {@code catchUp} ago is neither made nor brought back: a requirement first
      * seen late gets the reminders of the last {@code catchUp}, not a backlog.
      */
-    public static Plan plan(Collection<GrantsClient.FeedItem> items, Map<UUID, RequirementNames> names,
+    public static Plan plan(Collection<FeedItem> items, Map<UUID, RequirementNames> names,
                             Map<UUID, List<TrackedReminder>> reminders, Settings settings, Duration catchUp, Instant now) {
         List<NewReminder> inserts = new ArrayList<>();
         List<UUID> reopened = new ArrayList<>();
@@ -138,7 +139,7 @@ public final class PlanDiff {
         List<DeliveryStop> deliveryStops = new ArrayList<>();
         List<RequirementChange> changes = new ArrayList<>();
         Instant earliest = now.minus(catchUp);
-        for (GrantsClient.FeedItem item : items) {
+        for (FeedItem item : items) {
             boolean active = remindersApply(item);
             String reason = stopReason(item);
             RequirementNames n = names.getOrDefault(item.id(), RequirementNames.NONE);
@@ -174,7 +175,7 @@ public final class PlanDiff {
                 }
             }
             if (!added.isEmpty() || !stopped.isEmpty()) {
-                changes.add(new RequirementChange(item.id(), item.deadline(), item.status(), item.enjoined(), added, stopped, reason));
+                changes.add(new RequirementChange(item.id(), item.deadline(), item.status().name(), item.enjoined(), added, stopped, reason));
             }
         }
         return new Plan(inserts, reopened, cancelled, deliveryStops, changes);

@@ -1,5 +1,6 @@
 package org.grantline.notifications.plan;
 
+import org.grantline.grants.api.FeedItem;
 import jakarta.inject.Singleton;
 import org.grantline.notifications.delivery.DeliveryStatus;
 import org.grantline.notifications.support.Jdbc;
@@ -69,15 +70,15 @@ public class PlanWriter {
     }
 
     /** The requirements as the feed reads them now, with their names: updated where tracked ({@code tracked}), else inserted. */
-    void track(Connection c, Collection<GrantsClient.FeedItem> items, Map<UUID, RequirementNames> names, Set<UUID> tracked,
+    void track(Connection c, Collection<FeedItem> items, Map<UUID, RequirementNames> names, Set<UUID> tracked,
                Instant now) throws SQLException {
-        List<GrantsClient.FeedItem> updates = items.stream().filter(i -> tracked.contains(i.id())).toList();
-        List<GrantsClient.FeedItem> inserts = items.stream().filter(i -> !tracked.contains(i.id())).toList();
-        Jdbc.Binder<GrantsClient.FeedItem> requirement = (p, i) -> {
+        List<FeedItem> updates = items.stream().filter(i -> tracked.contains(i.id())).toList();
+        List<FeedItem> inserts = items.stream().filter(i -> !tracked.contains(i.id())).toList();
+        Jdbc.Binder<FeedItem> requirement = (p, i) -> {
             RequirementNames n = names.getOrDefault(i.id(), RequirementNames.NONE);
             p.add(i.awardId()).add(i.conditionId()).add(i.jurisdictionId()).add(n.programId()).add(n.awardNumber())
                     .add(n.programName()).add(Sql.clip(n.conditionTitle(), 1000)).add(i.deadline()).add(i.deadlineLocalDate())
-                    .add(i.deadlineLocalTime()).add(i.timeZone()).add(i.status()).add(i.enjoined()).add(i.version())
+                    .add(i.deadlineLocalTime()).add(i.timeZone()).add(i.status().name()).add(i.enjoined()).add(i.version())
                     .add(i.updatedAt()).add(now).add(i.id());
         };
         Jdbc.batch(c, "UPDATE tracked_requirement SET award_id = ?, condition_id = ?, jurisdiction_id = ?, program_id = ?, "

@@ -1,5 +1,7 @@
 package org.grantline.notifications.plan;
 
+import org.grantline.grants.api.FeedItemsQuery;
+import org.grantline.grants.api.FeedItem;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
@@ -32,7 +34,8 @@ public class Planner {
     private static final Logger LOG = LoggerFactory.getLogger(Planner.class);
 
     private final FeedReader feed;
-    private final GrantsClient grants;
+    private final GrantsFeedClient grants;
+    private final GrantsNamesClient names;
     private final PlanWriter writer;
     private final FeedStateRepository feedState;
     private final TransactionOperations<Connection> tx;
@@ -42,11 +45,12 @@ public class Planner {
     private final Clock clock;
     private final String instance;
 
-    public Planner(FeedReader feed, GrantsClient grants, PlanWriter writer, FeedStateRepository feedState,
+    public Planner(FeedReader feed, GrantsFeedClient grants, GrantsNamesClient names, PlanWriter writer, FeedStateRepository feedState,
                    TransactionOperations<Connection> tx, ProgramSettingsRepository programSettings, NotificationsConfig config,
                    AuditTrail audit, Clock clock, @Value("${micronaut.application.instance.id:local}") String instance) {
         this.feed = feed;
         this.grants = grants;
+        this.names = names;
         this.writer = writer;
         this.feedState = feedState;
         this.tx = tx;
@@ -85,7 +89,7 @@ public class Planner {
         if (feedState.takeLease(FeedState.GRANTS, instance, now.plus(config.getLease()), now) != 1) {
             return new Result(false, 0, 0, 0, "another replica is planning");
         }
-        Tally tally = new Tally(new NameLookup(grants));
+        Tally tally = new Tally(new NameLookup(names));
         long started = System.nanoTime();
         try {
             FeedWindow window = FeedWindow.at(now, config.getOverdueDays());
@@ -124,8 +128,8 @@ public class Planner {
     public Result replan(List<UUID> ids) {
         Instant now = clock.instant();
         FeedWindow window = FeedWindow.at(now, config.getOverdueDays());
-        List<GrantsClient.FeedItem> inWindow = grants.items(ids).stream().filter(i -> window.contains(i.deadline())).toList();
-        PlanDiff.Plan plan = planPage(inWindow, null, now, new Tally(new NameLookup(grants)));
+        List<FeedItem> inWindow = grants.items(new FeedItemsQuery(ids)).items().stream().filter(i -> window.contains(i.deadline())).toList();
+        PlanDiff.Plan plan = planPage(inWindow, null, now, new Tally(new NameLookup(names)));
         return new Result(true, inWindow.size(), plan.planned(), plan.cancelled().size(), null);
     }
 
@@ -140,14 +144,14 @@ public class Planner {
      * Plans one page in one transaction, and saves {@code nextCursor} (null: none, as for a slice or an
      * announcement) with it. Names are looked up first, outside the transaction: HTTP calls hold no locks.
      */
-    private PlanDiff.Plan planPage(List<GrantsClient.FeedItem> items, String nextCursor, Instant now, Tally tally) {
+    private PlanDiff.Plan planPage(List<FeedItem> items, String nextCursor, Instant now, Tally tally) {
         if (items.isEmpty()) {
             if (nextCursor != null) {
                 feedState.saveCursor(FeedState.GRANTS, nextCursor);
             }
             return NOTHING;
         }
-        Map<UUID, GrantsClient.FeedItem> byId = new LinkedHashMap<>();
+        Map<UUID, FeedItem> byId = new LinkedHashMap<>();
         items.forEach(i -> byId.put(i.id(), i));
         long namesStarted = System.nanoTime();
         Map<UUID, RequirementNames> known = tx.executeRead(status -> writer.names(status.getConnection(), byId.keySet()));
@@ -162,12 +166,12 @@ public class Planner {
             return tx.executeWrite(status -> {
                 Connection c = status.getConnection();
                 Map<UUID, Instant> applied = writer.lockApplied(c, byId.keySet());
-                Collection<GrantsClient.FeedItem> fresh = PlanDiff.newerThanApplied(byId.values(), applied);
+                Collection<FeedItem> fresh = PlanDiff.newerThanApplied(byId.values(), applied);
                 PlanDiff.Plan plan = NOTHING;
                 if (!fresh.isEmpty()) {
                     writer.track(c, fresh, names, applied.keySet(), now);
                     Map<UUID, List<TrackedReminder>> reminders = writer.reminders(c,
-                            fresh.stream().map(GrantsClient.FeedItem::id).collect(Collectors.toSet()));
+                            fresh.stream().map(FeedItem::id).collect(Collectors.toSet()));
                     plan = PlanDiff.plan(fresh, names, reminders, settings, config.getCatchUp(), now);
                     writer.apply(c, plan, now);
                     audit.recordAll(plan.auditChanges());

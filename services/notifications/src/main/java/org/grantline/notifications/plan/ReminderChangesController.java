@@ -2,17 +2,16 @@ package org.grantline.notifications.plan;
 
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
-import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
-import io.micronaut.security.authentication.Authentication;
-import io.micronaut.serde.annotation.Serdeable;
+import io.micronaut.security.utils.SecurityService;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
+import org.grantline.notifications.api.ChangesCommand;
+import org.grantline.notifications.api.ChangesResult;
+import org.grantline.notifications.api.ReminderChangesOperations;
 import org.grantline.shared.openapi.ProblemResponses;
 import org.grantline.shared.problem.Problems;
 import org.grantline.shared.security.Caller;
@@ -20,45 +19,37 @@ import org.grantline.shared.security.Roles;
 
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * Where the grants service announces, right after commit, which requirements changed (its outbox
  * relay): they are read back from the deadline feed and planned at once, so a reminder stops within
  * a second of a submission, waiver, extension or court order instead of at the next poll. The body
  * says only which requirements to read; the feed stays the source of truth and the poll the safety
- * net. Only the grants service itself: people (admins and auditors included) get 403.
+ * net. Only the grants service itself: people (admins and auditors included) get 403. The contract is
+ * notifications-api's {@link ReminderChangesOperations}.
  */
-@Controller("/api/reminders/changes")
+@Controller
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Secured(Roles.SERVICE)
 @ProblemResponses.Authenticated
 @Tag(name = "Service to service")
-public class ReminderChangesController {
+public class ReminderChangesController implements ReminderChangesOperations {
     static final String ANNOUNCER = "grants";
-    static final int MAX_IDS = 500;
 
     private final Planner planner;
+    private final SecurityService security;
 
-    public ReminderChangesController(Planner planner) {
+    public ReminderChangesController(Planner planner, SecurityService security) {
         this.planner = planner;
+        this.security = security;
     }
 
-    @Serdeable
-    public record ChangesCommand(@NotNull @Size(min = 1, max = MAX_IDS) List<@NotNull UUID> requirementIds) {
-    }
-
-    /** {@code requirements}: how many of the named ones were planned (the others are unknown or outside the window). */
-    @Serdeable
-    public record ChangesResult(int requirements, int planned, int stopped) {
-    }
-
-    @Post
+    @Override
     @Operation(summary = "Plans the named requirements now, read back from the grants feed")
     @ProblemResponses.BadRequest
     @ProblemResponses.ServiceUnavailable
-    public ChangesResult changed(@Valid @Body ChangesCommand command, Authentication authentication) {
-        if (!ANNOUNCER.equals(Caller.of(authentication).subject())) {
+    public ChangesResult changed(@Valid @Body ChangesCommand command) {
+        if (!ANNOUNCER.equals(Caller.of(security.getAuthentication().orElseThrow()).subject())) {
             throw Problems.forbidden("Only the grants service announces requirement changes");
         }
         Planner.Result result;

@@ -1,8 +1,9 @@
 package org.grantline.notifications.plan;
 
 /**
- * A requirement's status as the grants feed names it ({@code tracked_requirement.status}, stored by name). The feed's
- * text is kept as sent, so a status this service does not know yet is stored and simply stops reminders.
+ * A requirement's status as this service stores it ({@code tracked_requirement.status}, by name: grants-api's
+ * {@code RequirementStatus}, which the feed answers). Read back from the column as text, so a name this
+ * service does not know is not owed and simply stops reminders.
  */
 public enum RequirementStatus {
     OPEN, SUBMITTED, ACCEPTED, WAIVED, REJECTED;

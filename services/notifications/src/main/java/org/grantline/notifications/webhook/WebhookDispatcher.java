@@ -19,7 +19,7 @@ import org.apache.hc.core5.util.Timeout;
 import org.grantline.notifications.delivery.Channel;
 import org.grantline.notifications.delivery.ClaimTable;
 import org.grantline.notifications.delivery.DeliveryStatus;
-import org.grantline.notifications.message.MessageNoticeController.SubjectKind;
+import org.grantline.notifications.api.SubjectKind;
 import org.grantline.notifications.message.MessageNotices;
 import org.grantline.notifications.owner.Owners;
 import org.grantline.notifications.plan.ReminderSchedule;

@@ -1,5 +1,6 @@
 package org.grantline.notifications.plan;
 
+import org.grantline.grants.api.FeedItem;
 import org.grantline.shared.audit.AuditTrail;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -31,23 +32,24 @@ class PlanDiffTest {
     final UUID requirement = UUID.randomUUID();
     final UUID jurisdiction = UUID.randomUUID();
 
-    GrantsClient.FeedItem item(String status, boolean enjoined, boolean awardEnded, LocalDate day) {
+    FeedItem item(String status, boolean enjoined, boolean awardEnded, LocalDate day) {
         return item(status, enjoined, awardEnded, day, null);
     }
 
-    GrantsClient.FeedItem item(String status, boolean enjoined, boolean awardEnded, LocalDate day, Instant updatedAt) {
+    FeedItem item(String status, boolean enjoined, boolean awardEnded, LocalDate day, Instant updatedAt) {
         Instant deadline = ZonedDateTime.of(day, LocalTime.of(23, 59), NY).toInstant();
-        return new GrantsClient.FeedItem(requirement, UUID.randomUUID(), UUID.randomUUID(), jurisdiction, deadline, day,
-                LocalTime.of(23, 59), NY.getId(), status, enjoined, 1, null, null, null, updatedAt, awardEnded);
+        return new FeedItem(requirement, UUID.randomUUID(), UUID.randomUUID(), jurisdiction, deadline, day,
+                LocalTime.of(23, 59), NY.getId(), org.grantline.grants.api.RequirementStatus.valueOf(status), enjoined, List.of(), false, null, null, 1, null, null,
+                null, updatedAt, awardEnded);
     }
 
-    GrantsClient.FeedItem open(LocalDate day) {
+    FeedItem open(LocalDate day) {
         return item("OPEN", false, false, day);
     }
 
     /** The reminders a requirement would have had planned for {@code day}, each in {@code status}. */
     List<TrackedReminder> planned(LocalDate day, ReminderStatus status) {
-        GrantsClient.FeedItem i = open(day);
+        FeedItem i = open(day);
         List<TrackedReminder> rows = new ArrayList<>();
         for (ReminderSchedule.Planned p : ReminderSchedule.plan(i.deadline(), day, NY, DEFAULTS)) {
             rows.add(new TrackedReminder(UUID.randomUUID(), requirement, i.deadline(), p.offsetDays(), status));
@@ -55,7 +57,7 @@ class PlanDiffTest {
         return rows;
     }
 
-    PlanDiff.Plan plan(GrantsClient.FeedItem item, List<TrackedReminder> existing, Instant now) {
+    PlanDiff.Plan plan(FeedItem item, List<TrackedReminder> existing, Instant now) {
         return PlanDiff.plan(List.of(item), Map.of(), Map.of(requirement, existing), SETTINGS, CATCH_UP, now);
     }
 
@@ -65,7 +67,7 @@ class PlanDiffTest {
 
     @Test
     void aNewRequirementGetsEveryReminderOfItsDeadline() {
-        GrantsClient.FeedItem item = open(DUE);
+        FeedItem item = open(DUE);
         PlanDiff.Plan plan = plan(item, List.of(), LONG_BEFORE);
         assertThat(offsets(plan)).containsExactly(30, 14, 7, 3, 1, 0, -1, -7);
         assertThat(plan.inserts()).allSatisfy(r -> assertThat(r).extracting(PlanDiff.NewReminder::requirementId,
@@ -98,7 +100,7 @@ class PlanDiffTest {
         List<TrackedReminder> existing = new ArrayList<>(planned(DUE, ReminderStatus.PLANNED));
         TrackedReminder sent = new TrackedReminder(UUID.randomUUID(), requirement, existing.get(0).deadline(), 45, ReminderStatus.FANNED_OUT);
         existing.add(sent);
-        GrantsClient.FeedItem item = item(status, enjoined, awardEnded, DUE);
+        FeedItem item = item(status, enjoined, awardEnded, DUE);
         PlanDiff.Plan plan = plan(item, existing, LONG_BEFORE);
 
         assertThat(plan.inserts()).isEmpty();
@@ -124,7 +126,7 @@ class PlanDiffTest {
     void anExtendedDeadlineCancelsTheOldRemindersAndPlansTheNewOnes() {
         LocalDate extended = DUE.plusDays(30);
         List<TrackedReminder> old = planned(DUE, ReminderStatus.PLANNED);
-        GrantsClient.FeedItem item = open(extended);
+        FeedItem item = open(extended);
         PlanDiff.Plan plan = plan(item, old, LONG_BEFORE);
 
         assertThat(plan.cancelled()).extracting(PlanDiff.Cancellation::reminderId)
@@ -176,10 +178,10 @@ class PlanDiffTest {
     @Test
     void aReadingOlderThanTheOneAppliedIsSkipped() {
         Instant applied = Instant.parse("2031-08-01T10:00:00Z");
-        GrantsClient.FeedItem older = item("SUBMITTED", false, false, DUE, applied.minusSeconds(1));
-        GrantsClient.FeedItem same = item("SUBMITTED", false, false, DUE, applied);
-        GrantsClient.FeedItem newer = item("SUBMITTED", false, false, DUE, applied.plusSeconds(1));
-        GrantsClient.FeedItem undated = item("SUBMITTED", false, false, DUE, null);
+        FeedItem older = item("SUBMITTED", false, false, DUE, applied.minusSeconds(1));
+        FeedItem same = item("SUBMITTED", false, false, DUE, applied);
+        FeedItem newer = item("SUBMITTED", false, false, DUE, applied.plusSeconds(1));
+        FeedItem undated = item("SUBMITTED", false, false, DUE, null);
         Map<UUID, Instant> appliedAt = Map.of(requirement, applied);
         assertThat(PlanDiff.newerThanApplied(List.of(older), appliedAt)).isEmpty();
         assertThat(PlanDiff.newerThanApplied(List.of(same), appliedAt)).containsExactly(same);
@@ -195,7 +197,7 @@ class PlanDiffTest {
 
     @Test
     void oneRequirementChangedIsAuditedOnItsOwnAPageOfThemInOneEvent() {
-        GrantsClient.FeedItem item = open(DUE);
+        FeedItem item = open(DUE);
         List<AuditTrail.Change> alone = plan(item, List.of(), LONG_BEFORE).auditChanges();
         assertThat(alone).singleElement().satisfies(c -> {
             assertThat(c.action()).isEqualTo("reminders.planned");
@@ -205,8 +207,9 @@ class PlanDiffTest {
                     .containsEntry("deadline", item.deadline().toString()).containsEntry("status", "OPEN");
         });
 
-        GrantsClient.FeedItem other = new GrantsClient.FeedItem(UUID.randomUUID(), item.awardId(), item.conditionId(), jurisdiction,
-                item.deadline(), DUE, item.deadlineLocalTime(), NY.getId(), "OPEN", false, 1, null, null, null, null, null);
+        FeedItem other = new FeedItem(UUID.randomUUID(), item.awardId(), item.conditionId(), jurisdiction,
+                item.deadline(), DUE, item.deadlineLocalTime(), NY.getId(), org.grantline.grants.api.RequirementStatus.OPEN, false, List.of(),
+                false, null, null, 1, null, null, null, null, false);
         List<AuditTrail.Change> page = PlanDiff.plan(List.of(item, other), Map.of(), Map.of(), SETTINGS, CATCH_UP, LONG_BEFORE)
                 .auditChanges();
         assertThat(page).singleElement().satisfies(c -> {

@@ -1,4 +1,4 @@
-package org.grantline.grants.reference;
+package org.grantline.grants.api;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
@@ -7,7 +7,7 @@ import jakarta.validation.constraints.NotNull;
 import java.util.List;
 import java.util.UUID;
 
-/** The server-to-server contract other GrantLine services use (role SERVICE) before they file something under our ids. */
+/** The reference check other GrantLine services make (role SERVICE) before they file something under grants' ids. */
 public final class ReferenceMessages {
     private ReferenceMessages() {
     }
@@ -22,6 +22,7 @@ public final class ReferenceMessages {
      * OK; MISSING (no such record); FOREIGN (another jurisdiction's); MISMATCH (the jurisdiction's,
      * but not of the award or requirement named beside it).
      */
+    @Serdeable
     public enum Status {
         OK, MISSING, FOREIGN, MISMATCH
     }

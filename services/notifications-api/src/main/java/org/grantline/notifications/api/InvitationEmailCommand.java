@@ -1,4 +1,4 @@
-package org.grantline.notifications.invitation;
+package org.grantline.notifications.api;
 
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.validation.constraints.Email;
@@ -15,7 +15,6 @@ import java.util.UUID;
 /**
  * The gateway asks for an invitation email: to whom, for which account, and the single-use token
  * the link carries (the link is built here from {@code grantline.notifications.app-url}).
- * The gateway's {@code org.grantline.gateway.invitation.InvitationMail} mirrors this record.
  */
 @Serdeable
 public record InvitationEmailCommand(@NotNull UUID invitationId,

@@ -1,10 +1,13 @@
-package org.grantline.grants.certification;
+package org.grantline.grants.api;
+
+import io.micronaut.serde.annotation.Serdeable;
 
 /**
  * Stored states of a requirement. A rejection makes it REJECTED with DOJ's reason: the jurisdiction
  * sees that and answers with a new submission, while its deadline keeps running as for an open one.
  * "Overdue" is derived from the deadline, "enjoined" from court orders.
  */
+@Serdeable
 public enum RequirementStatus {
     OPEN, SUBMITTED, ACCEPTED, WAIVED, REJECTED;
 

@@ -1,4 +1,4 @@
-package org.grantline.notifications.account;
+package org.grantline.notifications.api;
 
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.validation.constraints.Email;
@@ -12,7 +12,6 @@ import java.util.UUID;
 /**
  * The gateway asks for a notice about a person's own account, sent at once. {@code userId} is the
  * account's id (the audit entity), {@code by} the administrator who acted, {@code at} when.
- * The gateway's {@code org.grantline.gateway.mail.AccountMail} mirrors this record.
  */
 @Serdeable
 public record AccountEmailCommand(@NotNull Kind kind,
