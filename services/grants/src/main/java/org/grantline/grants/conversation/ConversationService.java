@@ -23,6 +23,7 @@ import org.grantline.shared.problem.Problems;
 import org.grantline.shared.security.Caller;
 import org.grantline.shared.security.Roles;
 
+import org.grantline.notifications.api.MessageNoticeKind;
 import java.sql.Connection;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -101,7 +102,7 @@ public class ConversationService {
                 internal ? Visibility.INTERNAL : Visibility.SHARED, command.body().strip(),
                 attached.stream().map(UUID::toString).collect(Collectors.joining(",")), caller.subject(), role, now);
         // A shared message is announced to the other side; an internal note never leaves grants.
-        return view(write(message, null, attached, internal ? null : new Announcement(title, authorName, doj(caller))));
+        return view(write(message, null, attached, internal ? null : new Announcement(title, authorName, doj(caller), MessageNoticeKind.MESSAGE)));
     }
 
     /** Who GrantLine itself is on a thread (a demand's reminders and escalation). */
@@ -112,20 +113,21 @@ public class ConversationService {
      * A message GrantLine itself writes on a thread, in the caller's transaction: the message, its
      * audit record (actor {@code system}) and its notice — to the jurisdiction ({@code toJurisdiction})
      * or to DOJ. An INTERNAL one is left out of the jurisdiction's thread as any internal note is, and
-     * its notice goes to DOJ only.
+     * its notice goes to DOJ only. {@code noticeKind}: what the notice is to its recipients (a demand's
+     * reminder, late notice or escalation is chosen as a certification's notice of that kind is).
      */
     public UUID postSystem(SubjectKind kind, UUID subjectId, UUID jurisdiction, String subjectTitle, Visibility visibility,
-                           boolean toJurisdiction, String body) {
+                           boolean toJurisdiction, MessageNoticeKind noticeKind, String body) {
         if (visibility == Visibility.INTERNAL && toJurisdiction) {
             throw new IllegalArgumentException("an internal note is never announced to the jurisdiction");
         }
         ConversationMessage message = new ConversationMessage(UUID.randomUUID(), kind, subjectId, jurisdiction, visibility, body, "",
                 SYSTEM_AUTHOR, SYSTEM_ROLE, Instant.now().truncatedTo(ChronoUnit.MICROS));
-        return write(message, "system", List.of(), new Announcement(subjectTitle, "GrantLine", toJurisdiction)).id();
+        return write(message, "system", List.of(), new Announcement(subjectTitle, "GrantLine", toJurisdiction, noticeKind)).id();
     }
 
     /** Who a message is announced to: {@code fromDoj} true, the jurisdiction; false, DOJ. */
-    private record Announcement(String subjectTitle, String authorName, boolean fromDoj) {
+    private record Announcement(String subjectTitle, String authorName, boolean fromDoj, MessageNoticeKind noticeKind) {
     }
 
     /**
@@ -149,7 +151,7 @@ public class ConversationService {
             if (announcement != null) {
                 notices.enqueue(MessageNotice.of(saved.id(), saved.subjectKind().name(), saved.subjectId(), saved.jurisdictionId(),
                         announcement.subjectTitle(), announcement.authorName(), saved.authorRole(), announcement.fromDoj(),
-                        saved.body(), attached.size(), saved.createdAt()));
+                        saved.body(), attached.size(), saved.createdAt(), announcement.noticeKind()));
             }
             return saved;
         });

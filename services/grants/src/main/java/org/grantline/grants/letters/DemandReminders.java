@@ -7,6 +7,7 @@ import jakarta.inject.Singleton;
 import org.grantline.grants.conversation.ConversationMessage.SubjectKind;
 import org.grantline.grants.conversation.ConversationMessage.Visibility;
 import org.grantline.grants.conversation.ConversationService;
+import org.grantline.notifications.api.MessageNoticeKind;
 import org.grantline.shared.db.ReplicaLocks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -143,13 +144,13 @@ public class DemandReminders {
             String when = WHEN.format(d.deadlineAt().atZone(ZoneId.of(d.timeZone()))) + " (" + d.timeZone() + ")";
             UUID message = switch (due.kind()) {
                 case WEEK_BEFORE, DAY_BEFORE -> conversations.postSystem(SubjectKind.DEMAND, d.id(), d.jurisdictionId(), subject,
-                        Visibility.SHARED, true, "Reminder: DOJ's letter \"" + subject + "\" asks for your answer by " + when
+                        Visibility.SHARED, true, MessageNoticeKind.REMINDER, "Reminder: DOJ's letter \"" + subject + "\" asks for your answer by " + when
                                 + (due.kind() == Kind.DAY_BEFORE ? ", tomorrow." : ", in a week.")
                                 + " Answer it on the letter's page in GrantLine.");
                 case OVERDUE -> conversations.postSystem(SubjectKind.DEMAND, d.id(), d.jurisdictionId(), subject, Visibility.SHARED, true,
-                        "Your answer to DOJ's letter \"" + subject + "\" was due on " + when + " and is late. Answer it now.");
+                        MessageNoticeKind.OVERDUE, "Your answer to DOJ's letter \"" + subject + "\" was due on " + when + " and is late. Answer it now.");
                 case ESCALATION -> conversations.postSystem(SubjectKind.DEMAND, d.id(), d.jurisdictionId(), subject, Visibility.INTERNAL,
-                        false, d.jurisdictionName() + " has not answered the letter \"" + subject + "\" by its deadline, " + when + ".");
+                        false, MessageNoticeKind.ESCALATION, d.jurisdictionName() + " has not answered the letter \"" + subject + "\" by its deadline, " + when + ".");
             };
             try (PreparedStatement ps = status.getConnection().prepareStatement(
                     "UPDATE demand_reminder SET message_id = ? WHERE demand_id = ? AND deadline_at = ? AND kind = ?")) {

@@ -1,6 +1,7 @@
 package org.grantline.grants.outbox;
 
 import org.grantline.notifications.api.MessageNoticeCommand;
+import org.grantline.notifications.api.MessageNoticeKind;
 import org.grantline.notifications.api.SubjectKind;
 
 import java.time.Instant;
@@ -19,13 +20,13 @@ public final class MessageNotice {
     /** A notice within the contract's limits: title, author and role cut to their sizes, the body to an excerpt. */
     public static MessageNoticeCommand of(UUID messageId, String subjectKind, UUID subjectId, UUID jurisdictionId, String subjectTitle,
                                           String authorName, String authorRole, boolean fromDoj, String body, int documentCount,
-                                          Instant postedAt) {
+                                          Instant postedAt, MessageNoticeKind noticeKind) {
         SubjectKind kind = SubjectKind.valueOf(subjectKind);
         String path = (kind == SubjectKind.DEMAND ? "/#/demands/" : "/#/requirements/") + subjectId;
         return new MessageNoticeCommand(messageId, kind, subjectId, jurisdictionId,
                 cut(subjectTitle.strip(), MessageNoticeCommand.TITLE_MAX), cut(authorName.strip(), MessageNoticeCommand.AUTHOR_MAX),
                 cut(authorRole, MessageNoticeCommand.ROLE_MAX), fromDoj, cut(body.strip(), MessageNoticeCommand.EXCERPT_MAX), path,
-                documentCount, postedAt);
+                documentCount, postedAt, noticeKind);
     }
 
     /** The text itself when it fits, else its start and "…", {@code max} characters in all (never half a surrogate pair). */

@@ -116,6 +116,24 @@ class DemandRemindersTest extends GrantsServiceTest {
         });
         // Three notices to Oakland, one to DOJ (the internal note's notice goes to DOJ only).
         assertThat(notices(demand)).containsExactly(true, true, true, false);
+        // Each is chosen by its recipients as a certification's notice of that kind (an escalation cannot be declined).
+        assertThat(noticeKinds(demand)).containsExactly("REMINDER", "REMINDER", "OVERDUE", "ESCALATION");
+    }
+
+    List<String> noticeKinds(String demand) {
+        return tx.executeRead(status -> {
+            try (PreparedStatement ps = status.getConnection().prepareStatement(
+                    "SELECT payload->>'noticeKind' FROM message_notice WHERE payload->>'subjectId' = ? ORDER BY id")) {
+                ps.setString(1, demand);
+                List<String> out = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(rs.getString(1));
+                    }
+                }
+                return out;
+            }
+        });
     }
 
     @Test

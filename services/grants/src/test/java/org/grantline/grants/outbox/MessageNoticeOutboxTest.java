@@ -157,12 +157,13 @@ class MessageNoticeOutboxTest extends GrantsServiceTest {
         assertThat(rows).as("one notice, written with the message").hasSize(1);
         Map<String, Object> notice = parse((String) rows.get(0).get("payload"));
         assertThat(notice).containsOnlyKeys("messageId", "subjectKind", "subjectId", "jurisdictionId", "subjectTitle", "authorName",
-                "authorRole", "fromDoj", "excerpt", "path", "documentCount", "postedAt");
+                "authorRole", "fromDoj", "excerpt", "path", "documentCount", "postedAt", "noticeKind");
         assertThat(notice).containsEntry("messageId", message.toString()).containsEntry("subjectKind", "REQUIREMENT")
                 .containsEntry("subjectId", requirement).containsEntry("jurisdictionId", city.toString())
                 .containsEntry("subjectTitle", CONDITION_TITLE).containsEntry("authorName", "Ana Ruiz")
                 .containsEntry("authorRole", "JURISDICTION_OFFICIAL").containsEntry("fromDoj", false)
-                .containsEntry("path", "/#/requirements/" + requirement).containsEntry("documentCount", 1);
+                .containsEntry("path", "/#/requirements/" + requirement).containsEntry("documentCount", 1)
+                .containsEntry("noticeKind", "MESSAGE");
         String excerpt = (String) notice.get("excerpt");
         assertThat(excerpt).hasSize(500).startsWith("Attached is our signed certification. xxx").endsWith("x…");
         Instant postedAt = Instant.parse((String) notice.get("postedAt"));

@@ -140,19 +140,19 @@ public class MessageMailer {
     }
 
     record Mail(UUID id, UUID messageId, String email, int attempts, String subjectKind, UUID subjectId, String subjectTitle,
-                String authorName, String authorRole, String excerpt, String path, int documentCount) {
+                String authorName, String authorRole, String excerpt, String path, int documentCount, NoticeKind kind) {
     }
 
     private List<Mail> load(List<UUID> ids) {
         return tx.executeRead(status -> Jdbc.list(status.getConnection(), "SELECT e.id, e.message_id, e.email, e.attempts, "
-                + "m.subject_kind, m.subject_id, m.subject_title, m.author_name, m.author_role, m.excerpt, m.path, m.document_count "
+                + "m.subject_kind, m.subject_id, m.subject_title, m.author_name, m.author_role, m.excerpt, m.path, m.document_count, m.notice_kind "
                 + "FROM message_email e JOIN message_notice m ON m.message_id = e.message_id WHERE e.id IN (" + Sql.marks(ids.size())
                 + ") AND e.status = ? AND e.claimed_by = ? ORDER BY e.next_attempt_at, e.id",
                 p -> p.addAll(ids).add(MessageEmailStatus.PENDING).add(emails.owner()),
                 rs -> new Mail(Sql.uuid(rs, "id"), Sql.uuid(rs, "message_id"), rs.getString("email"), rs.getInt("attempts"),
                         rs.getString("subject_kind"), Sql.uuid(rs, "subject_id"), rs.getString("subject_title"),
                         rs.getString("author_name"), rs.getString("author_role"), rs.getString("excerpt"), rs.getString("path"),
-                        rs.getInt("document_count"))));
+                        rs.getInt("document_count"), NoticeKind.valueOf(rs.getString("notice_kind")))));
     }
 
     /** Sends claimed emails over one connection (a fresh one after a failure), recording each outcome as soon as the server answered. */
@@ -185,7 +185,9 @@ public class MessageMailer {
         for (String line : excerpt.split("\n", -1)) {
             lines.add(new Line(line, lines.isEmpty()));
         }
-        UnsubscribeFooter.Footer footer = unsubscribe.footer(m.email(), EnumSet.of(NoticeKind.MESSAGE), WHY);
+        // A demand's reminder or late notice is declined as a certification's is; its escalation cannot be.
+        UnsubscribeFooter.Footer footer = m.kind() == NoticeKind.MESSAGE ? unsubscribe.footer(m.email(), EnumSet.of(NoticeKind.MESSAGE), WHY)
+                : unsubscribe.footer(m.email(), EnumSet.of(m.kind()));
         EmailTemplates.Body body = templates.render(EmailTemplates.Template.MESSAGE, new View(m.authorName(), m.authorRole(),
                 m.subjectTitle(), excerpt, lines, m.documentCount() == 0 ? null : MessageNotices.attachments(m.documentCount()),
                 MessageNotices.link(config.getAppUrl(), m.path()), footer));
@@ -200,7 +202,7 @@ public class MessageMailer {
         message.setHeader("X-GrantLine-Message", m.messageId().toString());
         message.setHeader("Auto-Submitted", "auto-generated");   // RFC 3834: no auto-replies back
         for (Map.Entry<String, String> h : footer.headers().entrySet()) {
-            message.setHeader(h.getKey(), h.getValue());          // RFC 8058 one-click unsubscribe of MESSAGE notices
+            message.setHeader(h.getKey(), h.getValue());          // RFC 8058 one-click unsubscribe of notices of this kind
         }
         message.saveChanges();
         return message;

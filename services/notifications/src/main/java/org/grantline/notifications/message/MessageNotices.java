@@ -68,7 +68,7 @@ public class MessageNotices {
         List<String> to;
         String unresolved = null;
         try {
-            to = recipients.of(m.fromDoj(), m.jurisdictionId());
+            to = recipients.of(m.fromDoj(), m.jurisdictionId(), kind(m));
         } catch (RuntimeException e) {
             LOG.warn("Contacts of jurisdiction {} could not be read for message {}: the mailer reads them later ({})",
                     m.jurisdictionId(), m.messageId(), e.toString());
@@ -91,6 +91,7 @@ public class MessageNotices {
             after.put("subjectId", m.subjectId().toString());
             after.put("jurisdictionId", m.jurisdictionId().toString());
             after.put("fromDoj", m.fromDoj());
+            after.put("noticeKind", kind(m).name());
             after.put("inbox", m.fromDoj() ? JURISDICTION_AUDIENCE : DOJ_AUDIENCE);
             after.put("recipientsResolved", error == null);
             after.put("emails", emails.size());
@@ -114,11 +115,12 @@ public class MessageNotices {
         boolean resolved = unresolved == null;
         return Jdbc.update(c, "INSERT INTO message_notice (message_id, subject_kind, subject_id, jurisdiction_id, "
                 + "subject_title, author_name, author_role, from_doj, excerpt, path, document_count, posted_at, received_at, "
-                + "recipients_resolved, resolve_attempts, resolve_after, last_error) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?) "
+                + "recipients_resolved, resolve_attempts, resolve_after, last_error, notice_kind) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?) "
                 + "ON CONFLICT (message_id) DO NOTHING", p -> p.add(m.messageId()).add(m.subjectKind()).add(m.subjectId())
                 .add(m.jurisdictionId()).add(m.subjectTitle()).add(m.authorName()).add(m.authorRole()).add(m.fromDoj()).add(m.excerpt())
                 .add(m.path()).add(m.documentCount()).add(m.postedAt()).add(now).add(resolved).add(resolved ? null : now)
-                .add(Sql.clip(unresolved, 1000))) == 1;
+                .add(Sql.clip(unresolved, 1000)).add(kind(m))) == 1;
     }
 
     /** One notice for the other side's inbox: the jurisdiction's officials and legal officers, or DOJ. */
@@ -127,8 +129,13 @@ public class MessageNotices {
                 + "link) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", p -> p.add(UUID.randomUUID())
                 .add(Sql.clip(subject(m.authorName(), m.subjectTitle()), 300)).add(body(m.excerpt(), m.documentCount())).add(now)
                 .add(m.jurisdictionId()).add(m.fromDoj() ? JURISDICTION_AUDIENCE : DOJ_AUDIENCE)
-                .add(m.subjectKind() == SubjectKind.REQUIREMENT ? m.subjectId() : null).add(NoticeKind.MESSAGE)
+                .add(m.subjectKind() == SubjectKind.REQUIREMENT ? m.subjectId() : null).add(kind(m))
                 .add(link(config.getAppUrl(), m.path())));
+    }
+
+    /** What the notice is to its recipients, as they choose what to get. */
+    static NoticeKind kind(MessageNoticeCommand m) {
+        return NoticeKind.valueOf(m.kind().name());
     }
 
     static String subject(String author, String title) {

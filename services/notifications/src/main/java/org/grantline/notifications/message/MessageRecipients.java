@@ -56,15 +56,15 @@ public class MessageRecipients {
         this.backoff = new Backoff(config.getBackoffBase(), config.getBackoffCap(), () -> ThreadLocalRandom.current().nextDouble());
     }
 
-    /** The addresses to email about a message; throws when the jurisdiction service cannot be read. */
-    List<String> of(boolean fromDoj, UUID jurisdictionId) {
+    /** The addresses to email about a message of this kind; throws when the jurisdiction service cannot be read. */
+    List<String> of(boolean fromDoj, UUID jurisdictionId, NoticeKind kind) {
         Set<String> emails = new LinkedHashSet<>();
         if (fromDoj) {
             emails.addAll(contacts(directory.contacts(List.of(jurisdictionId)), jurisdictionId));
         } else if (config.getDojOfficerEmail() != null && !config.getDojOfficerEmail().isBlank()) {
             emails.add(NotificationPreferences.address(config.getDojOfficerEmail()));
         }
-        return receiving(emails);
+        return receiving(emails, kind);
     }
 
     private Set<String> contacts(Map<UUID, List<JurisdictionDirectory.Contact>> contacts, UUID jurisdictionId) {
@@ -76,10 +76,10 @@ public class MessageRecipients {
         return emails;
     }
 
-    /** The addresses whose owners did not decline MESSAGE notices. */
-    private List<String> receiving(Collection<String> emails) {
+    /** The addresses whose owners did not decline notices of this kind (a mandatory one goes to all). */
+    private List<String> receiving(Collection<String> emails, NoticeKind kind) {
         Map<String, NotificationPreference> chosen = preferences.forEmails(emails);
-        return emails.stream().filter(e -> chosen.get(e) == null || chosen.get(e).receives(NoticeKind.MESSAGE)).toList();
+        return emails.stream().filter(e -> chosen.get(e) == null || chosen.get(e).receives(kind)).toList();
     }
 
     /** One PENDING email row per address (a repeat of the same address is one row). */
@@ -89,7 +89,7 @@ public class MessageRecipients {
                 .add(email).add(MessageEmailStatus.PENDING).add(now).add(now).add(now));
     }
 
-    private record Pending(UUID messageId, UUID jurisdictionId, int attempts) {
+    private record Pending(UUID messageId, UUID jurisdictionId, int attempts, NoticeKind kind) {
     }
 
     /**
@@ -100,10 +100,11 @@ public class MessageRecipients {
         Instant now = clock.instant();
         return tx.executeWrite(status -> {
             Connection c = status.getConnection();
-            List<Pending> pending = Jdbc.list(c, "SELECT message_id, jurisdiction_id, resolve_attempts FROM message_notice "
+            List<Pending> pending = Jdbc.list(c, "SELECT message_id, jurisdiction_id, resolve_attempts, notice_kind FROM message_notice "
                     + "WHERE recipients_resolved = FALSE AND (resolve_after IS NULL OR resolve_after <= ?) ORDER BY received_at, message_id "
                     + "LIMIT 100 FOR UPDATE SKIP LOCKED", p -> p.add(now),
-                    rs -> new Pending(Sql.uuid(rs, "message_id"), Sql.uuid(rs, "jurisdiction_id"), rs.getInt("resolve_attempts")));
+                    rs -> new Pending(Sql.uuid(rs, "message_id"), Sql.uuid(rs, "jurisdiction_id"), rs.getInt("resolve_attempts"),
+                            NoticeKind.valueOf(rs.getString("notice_kind"))));
             if (pending.isEmpty()) {
                 return 0;
             }
@@ -119,7 +120,7 @@ public class MessageRecipients {
             }
             List<AuditTrail.Change> changes = new ArrayList<>();
             for (Pending m : pending) {
-                List<String> to = receiving(contacts(contacts, m.jurisdictionId()));
+                List<String> to = receiving(contacts(contacts, m.jurisdictionId()), m.kind());
                 insertEmails(c, m.messageId(), to, now);
                 Jdbc.update(c, "UPDATE message_notice SET recipients_resolved = TRUE, resolve_after = NULL, last_error = NULL "
                         + "WHERE message_id = ?", p -> p.add(m.messageId()));

@@ -447,6 +447,76 @@ class MessageNoticeTest implements TestPropertyProvider {
         runner.deliver();
     }
 
+    void decline(String email, NoticeKind... kinds) {
+        String token = links.token(email, EnumSet.copyOf(List.of(kinds)));
+        TestHttp.Response out = http.send("POST", UnsubscribeLinks.PATH + token + "/unsubscribe", null, "List-Unsubscribe=One-Click",
+                Map.of("Content-Type", "application/x-www-form-urlencoded"));
+        assertThat(out.status()).as(out.toString()).isEqualTo(200);
+    }
+
+    static Map<String, Object> demandNotice(UUID messageId, UUID jurisdiction, String kind) {
+        Map<String, Object> n = notice(messageId, UUID.randomUUID(), jurisdiction, true);
+        UUID demand = UUID.randomUUID();
+        n.put("subjectKind", "DEMAND");
+        n.put("subjectId", demand.toString());
+        n.put("path", "/#/demands/" + demand);
+        n.put("authorName", "GrantLine");
+        n.put("authorRole", "SYSTEM");
+        n.put("noticeKind", kind);
+        return n;
+    }
+
+    /**
+     * A demand's reminder (posted by grants on the demand's thread) is chosen as a certification's
+     * reminder is, not as a message: declining messages does not stop it, declining reminders does, and
+     * it carries a one-click unsubscribe of reminders; an escalation reaches even those who declined
+     * everything they may decline, with no unsubscribe.
+     */
+    @Test
+    void aDemandsReminderIsChosenAsAReminderAndItsEscalationCannotBeDeclined() throws Exception {
+        Place city = place("Frederick");
+        decline(city.manager(), NoticeKind.MESSAGE);
+        decline(city.counsel(), NoticeKind.REMINDER);
+        UUID reminder = UUID.randomUUID();
+        assertThat(announce(demandNotice(reminder, city.id(), "REMINDER")).status()).isEqualTo(200);
+        deliver(reminder);
+        assertThat(emails(reminder)).as("declined messages, not reminders: emailed; declined reminders: not")
+                .containsOnlyKeys(city.manager());
+        MimeMessage sent = mailTo(city.manager()).get(0);
+        assertThat(sent.getHeader("List-Unsubscribe")).as("a reminder may be declined").isNotNull();
+
+        decline(city.manager(), NoticeKind.MESSAGE, NoticeKind.REMINDER, NoticeKind.OVERDUE, NoticeKind.DUE_TODAY);
+        decline(city.counsel(), NoticeKind.MESSAGE, NoticeKind.REMINDER, NoticeKind.OVERDUE, NoticeKind.DUE_TODAY);
+        UUID escalation = UUID.randomUUID();
+        assertThat(announce(demandNotice(escalation, city.id(), "ESCALATION")).status()).isEqualTo(200);
+        deliver(escalation);
+        assertThat(emails(escalation)).containsOnlyKeys(city.manager(), city.counsel());
+        for (String to : List.of(city.manager(), city.counsel())) {
+            MimeMessage m = mailTo(to).stream().filter(x -> {
+                try {
+                    return escalation.toString().equals(x.getHeader("X-GrantLine-Message", null));
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }).findFirst().orElseThrow();
+            assertThat(m.getHeader("List-Unsubscribe")).as("an escalation cannot be declined").isNull();
+        }
+        List<String> inboxKinds = tx.executeRead(status -> {
+            try (PreparedStatement ps = status.getConnection().prepareStatement(
+                    "SELECT notice_kind FROM notification WHERE subject LIKE ? ORDER BY created_at")) {
+                ps.setString(1, "%Compliance with 8 U.S.C. 1373%");
+                List<String> kinds = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        kinds.add(rs.getString(1));
+                    }
+                }
+                return kinds;
+            }
+        });
+        assertThat(inboxKinds).as("the inbox notices keep their kind").contains("REMINDER", "ESCALATION");
+    }
+
     @Test
     void aRunAskedForOverHttpCountsTheMessageEmailsItSent() throws Exception {
         Place city = place("Westminster");
