@@ -1,6 +1,6 @@
 package org.grantline.notifications.api;
 
-import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.bind.annotation.Bindable;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -15,7 +15,7 @@ import java.util.UUID;
  * One shared message: {@code fromDoj} says which side wrote it (the other side is told);
  * {@code path} is the web app's page of the thread ({@code /#/requirements/{id}}), linked from the
  * inbox and the email; {@code excerpt} is the start of its text; {@code noticeKind} what it is to
- * its recipients (absent: a {@code MESSAGE}, as in notices stored before it was sent).
+ * its recipients (absent: {@code MESSAGE}, as in notices stored before it was sent).
  */
 @Serdeable
 public record MessageNoticeCommand(@NotNull UUID messageId,
@@ -31,7 +31,7 @@ public record MessageNoticeCommand(@NotNull UUID messageId,
                                            message = "must be a path of the web app starting /#/") String path,
                                    @NotNull @Min(0) Integer documentCount,
                                    @NotNull Instant postedAt,
-                                   @Nullable MessageNoticeKind noticeKind) {
+                                   @Bindable(defaultValue = "MESSAGE") MessageNoticeKind noticeKind) {
     public static final int TITLE_MAX = 300;
     public static final int AUTHOR_MAX = 200;
     public static final int ROLE_MAX = 40;

@@ -62,7 +62,7 @@ class NotificationsApiContractTest extends NotificationsServiceTest {
 
         MessageNoticeCommand notice = new MessageNoticeCommand(UUID.randomUUID(), SubjectKind.REQUIREMENT, requirement, city,
                 "Compliance with 8 U.S.C. 1373", "Dana DOJ", "DOJ_OFFICER", true, "Please send the signed certification.",
-                "/#/requirements/" + requirement, 0, Instant.parse("2031-09-01T12:00:00Z"), null);
+                "/#/requirements/" + requirement, 0, Instant.parse("2031-09-01T12:00:00Z"), MessageNoticeKind.MESSAGE);
         assertThat(intake.announce(notice)).isEqualTo(new NoticeResult(true));
         assertThat(intake.announce(notice)).as("the same message again changes nothing").isEqualTo(new NoticeResult(false));
     }
