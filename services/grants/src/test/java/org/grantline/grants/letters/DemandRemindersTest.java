@@ -68,14 +68,20 @@ class DemandRemindersTest extends GrantsServiceTest {
 
     /** The notices in the outbox for this demand: whether each goes to the jurisdiction (fromDoj) or to DOJ. */
     List<Boolean> notices(String demand) {
+        return noticeFields(demand, "fromDoj").stream().map(Boolean::parseBoolean).toList();
+    }
+
+    /** One field of each outbox notice for this demand, in order. */
+    List<String> noticeFields(String demand, String field) {
         return tx.executeRead(status -> {
             try (PreparedStatement ps = status.getConnection().prepareStatement(
-                    "SELECT (payload->>'fromDoj')::boolean FROM message_notice WHERE payload->>'subjectId' = ? ORDER BY id")) {
-                ps.setString(1, demand);
-                List<Boolean> out = new ArrayList<>();
+                    "SELECT payload->>? FROM message_notice WHERE payload->>'subjectId' = ? ORDER BY id")) {
+                ps.setString(1, field);
+                ps.setString(2, demand);
+                List<String> out = new ArrayList<>();
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        out.add(rs.getBoolean(1));
+                        out.add(rs.getString(1));
                     }
                 }
                 return out;
@@ -117,23 +123,7 @@ class DemandRemindersTest extends GrantsServiceTest {
         // Three notices to Oakland, one to DOJ (the internal note's notice goes to DOJ only).
         assertThat(notices(demand)).containsExactly(true, true, true, false);
         // Each is chosen by its recipients as a certification's notice of that kind (an escalation cannot be declined).
-        assertThat(noticeKinds(demand)).containsExactly("REMINDER", "REMINDER", "OVERDUE", "ESCALATION");
-    }
-
-    List<String> noticeKinds(String demand) {
-        return tx.executeRead(status -> {
-            try (PreparedStatement ps = status.getConnection().prepareStatement(
-                    "SELECT payload->>'noticeKind' FROM message_notice WHERE payload->>'subjectId' = ? ORDER BY id")) {
-                ps.setString(1, demand);
-                List<String> out = new ArrayList<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(rs.getString(1));
-                    }
-                }
-                return out;
-            }
-        });
+        assertThat(noticeFields(demand, "noticeKind")).containsExactly("REMINDER", "REMINDER", "OVERDUE", "ESCALATION");
     }
 
     @Test
