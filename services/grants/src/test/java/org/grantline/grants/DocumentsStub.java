@@ -1,11 +1,21 @@
 package org.grantline.grants;
 
+import io.micronaut.serde.ObjectMapper;
+import org.grantline.documents.api.CheckStatus;
+import org.grantline.documents.api.DocumentLinkOperations;
+import org.grantline.documents.api.LinkMessages.CheckAnswer;
+import org.grantline.documents.api.LinkMessages.CheckCommand;
+import org.grantline.documents.api.LinkMessages.CheckResult;
+import org.grantline.documents.api.LinkMessages.LockAnswer;
+import org.grantline.documents.api.LinkMessages.LockCommand;
 import org.grantline.shared.test.StubServer;
 import org.grantline.shared.test.StubServer.Answer;
 import org.grantline.shared.test.StubServer.Request;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -16,10 +26,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * The documents service's server-to-server API over real HTTP, for the grants service's tests
  * ({@code POST /api/documents/checks} and {@code /locks}, which take only this service's own token),
  * and the gateway's client-credentials endpoint that hands out that token: the grants test
- * configuration points {@code grantline.gateway-url} here too.
+ * configuration points {@code grantline.gateway-url} here too. It implements documents-api's
+ * contract, so what it takes and answers are that API's records.
  */
-public final class DocumentsStub implements AutoCloseable {
-    static final String SERVICE_TOKEN = "stub-service-token-" + UUID.randomUUID();
+public final class DocumentsStub implements DocumentLinkOperations, AutoCloseable {
+    private static final ObjectMapper JSON = ObjectMapper.getDefault();
+    public static final String SERVICE_TOKEN = "stub-service-token-" + UUID.randomUUID();
 
     private final Map<UUID, UUID> jurisdictionOf = new ConcurrentHashMap<>();
     /** Locked documents by submission. */
@@ -35,37 +47,36 @@ public final class DocumentsStub implements AutoCloseable {
             .on("POST", "/api/documents/locks", this::lock);
 
     private Answer check(Request r) {
-        if (failing) {
-            return Answer.problem(500, null);
-        }
-        Map<String, Object> body = r.object();
-        UUID jurisdiction = UUID.fromString((String) body.get("jurisdictionId"));
-        List<Map<String, Object>> results = new ArrayList<>();
-        boolean allOk = true;
-        for (UUID id : documentIds(body)) {
-            String status = !jurisdictionOf.containsKey(id) ? "MISSING" : jurisdictionOf.get(id).equals(jurisdiction) ? "OK" : "FOREIGN";
-            allOk &= status.equals("OK");
-            Map<String, Object> result = new LinkedHashMap<>();
-            result.put("documentId", id.toString());
-            result.put("status", status);
-            result.put("currentVersion", status.equals("OK") ? 1 : null);
-            results.add(result);
-        }
-        return Answer.json(Map.of("allOk", allOk, "documents", results));
+        return failing ? Answer.problem(500, null) : Answer.json(check(read(r, CheckCommand.class)));
     }
 
     private Answer lock(Request r) {
-        if (failing || failingLocks) {
-            return Answer.problem(500, null);
-        }
-        Map<String, Object> body = r.object();
-        UUID submission = UUID.fromString((String) body.get("submissionId"));
-        locks.computeIfAbsent(submission, s -> ConcurrentHashMap.newKeySet()).addAll(documentIds(body));
-        return Answer.json(Map.of("submissionId", submission.toString(), "locks", List.of()));
+        return failing || failingLocks ? Answer.problem(500, null) : Answer.json(lock(read(r, LockCommand.class)));
     }
 
-    private static List<UUID> documentIds(Map<String, Object> body) {
-        return ((List<?>) body.getOrDefault("documentIds", List.of())).stream().map(id -> UUID.fromString((String) id)).toList();
+    @Override
+    public CheckAnswer check(CheckCommand command) {
+        List<CheckResult> results = new ArrayList<>();
+        for (UUID id : new LinkedHashSet<>(command.documentIds())) {
+            CheckStatus status = !jurisdictionOf.containsKey(id) ? CheckStatus.MISSING
+                    : jurisdictionOf.get(id).equals(command.jurisdictionId()) ? CheckStatus.OK : CheckStatus.FOREIGN;
+            results.add(new CheckResult(id, status, status == CheckStatus.OK ? 1 : null));
+        }
+        return new CheckAnswer(results.stream().allMatch(result -> result.status() == CheckStatus.OK), results);
+    }
+
+    @Override
+    public LockAnswer lock(LockCommand command) {
+        locks.computeIfAbsent(command.submissionId(), s -> ConcurrentHashMap.newKeySet()).addAll(command.documentIds());
+        return new LockAnswer(command.submissionId(), List.of());
+    }
+
+    private static <T> T read(Request r, Class<T> type) {
+        try {
+            return JSON.readValue(r.body(), type);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** A document that exists and belongs to the jurisdiction. */

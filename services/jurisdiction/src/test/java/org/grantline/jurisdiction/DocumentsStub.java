@@ -1,11 +1,21 @@
 package org.grantline.jurisdiction;
 
+import io.micronaut.serde.ObjectMapper;
+import org.grantline.documents.api.CheckStatus;
+import org.grantline.documents.api.DocumentLinkOperations;
+import org.grantline.documents.api.LinkMessages.CheckAnswer;
+import org.grantline.documents.api.LinkMessages.CheckCommand;
+import org.grantline.documents.api.LinkMessages.CheckResult;
+import org.grantline.documents.api.LinkMessages.LockAnswer;
+import org.grantline.documents.api.LinkMessages.LockCommand;
 import org.grantline.shared.test.StubServer;
 import org.grantline.shared.test.StubServer.Answer;
 import org.grantline.shared.test.StubServer.Request;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -15,9 +25,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * The documents service's server-to-server check ({@code POST /api/documents/checks}, which takes
  * only a service's own token) over real HTTP, and the gateway's client-credentials endpoint that
  * hands out that token: the jurisdiction service's test configuration points
- * {@code grantline.gateway-url} here too.
+ * {@code grantline.gateway-url} here too. It implements documents-api's contract, so what it takes
+ * and answers are that API's records.
  */
-public final class DocumentsStub implements AutoCloseable {
+public final class DocumentsStub implements DocumentLinkOperations, AutoCloseable {
+    private static final ObjectMapper JSON = ObjectMapper.getDefault();
     static final String SERVICE_TOKEN = "stub-jurisdiction-token-" + UUID.randomUUID();
 
     private final Map<UUID, UUID> jurisdictionOf = new ConcurrentHashMap<>();
@@ -29,25 +41,32 @@ public final class DocumentsStub implements AutoCloseable {
             .on("POST", "/api/documents/checks", this::check);
 
     private Answer check(Request r) {
-        if (failing) {
-            return Answer.problem(500, null);
+        return failing ? Answer.problem(500, null) : Answer.json(check(read(r, CheckCommand.class)));
+    }
+
+    @Override
+    public CheckAnswer check(CheckCommand command) {
+        List<CheckResult> results = new ArrayList<>();
+        for (UUID id : new LinkedHashSet<>(command.documentIds())) {
+            CheckStatus status = !jurisdictionOf.containsKey(id) ? CheckStatus.MISSING
+                    : jurisdictionOf.get(id).equals(command.jurisdictionId()) ? CheckStatus.OK : CheckStatus.FOREIGN;
+            results.add(new CheckResult(id, status, status == CheckStatus.OK ? 1 : null));
         }
-        Map<String, Object> body = r.object();
-        Object jurisdiction = body.get("jurisdictionId");
-        List<Map<String, Object>> results = new ArrayList<>();
-        boolean allOk = true;
-        for (Object document : (List<?>) body.getOrDefault("documentIds", List.of())) {
-            UUID id = UUID.fromString((String) document);
-            String status = !jurisdictionOf.containsKey(id) ? "MISSING"
-                    : jurisdictionOf.get(id).toString().equals(jurisdiction) ? "OK" : "FOREIGN";
-            allOk &= status.equals("OK");
-            Map<String, Object> result = new LinkedHashMap<>();
-            result.put("documentId", id.toString());
-            result.put("status", status);
-            result.put("currentVersion", status.equals("OK") ? 1 : null);
-            results.add(result);
+        return new CheckAnswer(results.stream().allMatch(result -> result.status() == CheckStatus.OK), results);
+    }
+
+    /** The jurisdiction service never locks documents. */
+    @Override
+    public LockAnswer lock(LockCommand command) {
+        throw new UnsupportedOperationException("the jurisdiction service does not lock documents");
+    }
+
+    private static <T> T read(Request r, Class<T> type) {
+        try {
+            return JSON.readValue(r.body(), type);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        return Answer.json(Map.of("allOk", allOk, "documents", results));
     }
 
     /** A document that exists and belongs to the jurisdiction. */

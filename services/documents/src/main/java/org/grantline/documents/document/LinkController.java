@@ -1,46 +1,49 @@
 package org.grantline.documents.document;
 
-import io.swagger.v3.oas.annotations.tags.Tag;
-import org.grantline.shared.openapi.ProblemResponses;
-import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
-import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
-import io.micronaut.security.authentication.Authentication;
-import jakarta.validation.Valid;
+import io.micronaut.security.utils.SecurityService;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.grantline.documents.api.DocumentLinkOperations;
+import org.grantline.documents.api.LinkMessages;
+import org.grantline.shared.openapi.ProblemResponses;
 import org.grantline.shared.security.Caller;
 import org.grantline.shared.security.Roles;
 
 /**
- * Server to server, for the grants service acting as itself (role SERVICE): whether documents exist
- * and belong to a jurisdiction, and locking those a submitted certification rests on (idempotent).
+ * Server to server, for the grants and jurisdiction services acting as themselves (role SERVICE):
+ * documents-api's {@link DocumentLinkOperations}, whose routes and bodies it takes from the interface.
  */
-@Controller("/api/documents")
+@Controller
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Secured(Roles.SERVICE)
 @ProblemResponses.Authenticated
 @ProblemResponses.BadRequest
 @Tag(name = "Service to service", description = "Calls of the other services acting as themselves (role SERVICE)")
-public class LinkController {
+public class LinkController implements DocumentLinkOperations {
     private final LinkService links;
+    private final SecurityService security;
 
-    public LinkController(LinkService links) {
+    public LinkController(LinkService links, SecurityService security) {
         this.links = links;
+        this.security = security;
     }
 
-    /** Whether documents exist, have bytes and belong to a jurisdiction (nothing changes). */
-    @Post("/checks")
-    public LinkMessages.CheckAnswer check(@Body @Valid LinkMessages.CheckCommand command) {
+    @Override
+    @Operation(summary = "Whether documents exist, have bytes and belong to a jurisdiction (nothing changes)")
+    public LinkMessages.CheckAnswer check(LinkMessages.CheckCommand command) {
         return links.check(command.jurisdictionId(), command.documentIds());
     }
 
-    /** Locks the current version of each document for a submission; repeating it changes nothing. */
-    @Post("/locks")
+    @Override
+    @Operation(summary = "Locks the current version of each document for a submission; repeating it changes nothing")
     @ProblemResponses.NotFound
     @ProblemResponses.Conflict
-    public LinkMessages.LockAnswer lock(@Body @Valid LinkMessages.LockCommand command, Authentication authentication) {
-        return links.lock(command, Caller.of(authentication));
+    public LinkMessages.LockAnswer lock(LinkMessages.LockCommand command) {
+        // @Secured(SERVICE) has let only an authenticated service in: the lock is audited as that service.
+        return links.lock(command, Caller.of(security.getAuthentication().orElseThrow()));
     }
 }

@@ -2,10 +2,12 @@ package org.grantline.documents.document;
 
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
-import org.grantline.documents.document.LinkMessages.CheckAnswer;
-import org.grantline.documents.document.LinkMessages.CheckResult;
-import org.grantline.documents.document.LinkMessages.LockAnswer;
-import org.grantline.documents.document.LinkMessages.LockView;
+import org.grantline.documents.api.CheckStatus;
+import org.grantline.documents.api.LinkMessages;
+import org.grantline.documents.api.LinkMessages.CheckAnswer;
+import org.grantline.documents.api.LinkMessages.CheckResult;
+import org.grantline.documents.api.LinkMessages.LockAnswer;
+import org.grantline.documents.api.LinkMessages.LockView;
 import org.grantline.shared.audit.AuditTrail;
 import org.grantline.shared.problem.Problems;
 import org.grantline.shared.security.Caller;
@@ -37,17 +39,17 @@ public class LinkService {
         for (UUID id : new LinkedHashSet<>(ids)) {
             results.add(documents.findById(id).filter(d -> !d.isDeleted()).map(d -> {
                 if (!jurisdictionId.equals(d.jurisdictionId())) {
-                    return new CheckResult(id, "FOREIGN", null);
+                    return new CheckResult(id, CheckStatus.FOREIGN, null);
                 }
                 if (d.currentVersion() == 0) {
-                    return new CheckResult(id, "MISSING", null);
+                    return new CheckResult(id, CheckStatus.MISSING, null);
                 }
                 boolean corrupt = versions.findByDocumentIdAndNumber(id, d.currentVersion())
                         .map(v -> v.corruptAt() != null).orElse(true);
-                return new CheckResult(id, corrupt ? "CORRUPT" : "OK", d.currentVersion());
-            }).orElse(new CheckResult(id, "MISSING", null)));
+                return new CheckResult(id, corrupt ? CheckStatus.CORRUPT : CheckStatus.OK, d.currentVersion());
+            }).orElse(new CheckResult(id, CheckStatus.MISSING, null)));
         }
-        return new CheckAnswer(results.stream().allMatch(r -> r.status().equals("OK")), results);
+        return new CheckAnswer(results.stream().allMatch(r -> r.status() == CheckStatus.OK), results);
     }
 
     @Transactional

@@ -1,6 +1,5 @@
 package org.grantline.documents.reference;
 
-import io.micronaut.context.BeanProvider;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.client.annotation.Client;
@@ -12,7 +11,6 @@ import org.grantline.grants.api.ReferenceMessages.ReferenceAnswer;
 import org.grantline.grants.api.ReferenceMessages.ReferenceCheck;
 import org.grantline.grants.api.ReferenceMessages.ReferenceResult;
 import org.grantline.shared.problem.Problems;
-import org.grantline.shared.security.ServiceTokens;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,17 +31,15 @@ import java.util.UUID;
 public class GrantsReferences {
     private static final Logger LOG = LoggerFactory.getLogger(GrantsReferences.class);
 
-    /** Grants' reference check, as this service itself (shared's {@code GrantsNotificationsTokenFilter} attaches its token). */
+    /** Grants' reference check, as this service itself (shared's {@code ServiceTokenClientFilter} attaches its token). */
     @Client(id = "grants")
     public interface GrantsReferenceClient extends GrantsReferenceOperations {
     }
 
     private final GrantsReferenceClient grants;
-    private final BeanProvider<ServiceTokens> tokens;
 
-    public GrantsReferences(GrantsReferenceClient grants, BeanProvider<ServiceTokens> tokens) {
+    public GrantsReferences(GrantsReferenceClient grants) {
         this.grants = grants;
-        this.tokens = tokens;
     }
 
     /** Nothing to ask when no reference is given. */
@@ -58,9 +54,6 @@ public class GrantsReferences {
         int asked = (awardId == null ? 0 : 1) + (requirementId == null ? 0 : 1) + (submissionId == null ? 0 : 1);
         ReferenceAnswer answer;
         try {
-            if (!tokens.isPresent()) {
-                throw new IllegalStateException("no client secret configured (GRANTLINE_CLIENT_SECRET)");
-            }
             answer = grants.check(new ReferenceCheck(jurisdictionId, awardId, requirementId, submissionId));
         } catch (HttpClientResponseException e) {
             LOG.warn("Grants service answered {} to a reference check", e.getStatus().getCode());

@@ -8,12 +8,10 @@ import org.grantline.shared.openapi.Created;
 import org.grantline.shared.openapi.Idempotent;
 import org.grantline.shared.openapi.ProblemResponses;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
-import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
@@ -61,9 +59,8 @@ public class AwardController {
     @ProblemResponses.Unprocessable
     @ProblemResponses.ServiceUnavailable
     @Secured({Roles.DOJ_OFFICER, Roles.ADMIN})
-    public HttpResponse<AwardView> create(@Body @Valid AwardCreateCommand command,
-                                          @Header(HttpHeaders.AUTHORIZATION) String authorization) {
-        AwardView created = service.create(command, authorization);
+    public HttpResponse<AwardView> create(@Body @Valid AwardCreateCommand command) {
+        AwardView created = service.create(command);
         return HttpResponse.created(created, URI.create("/api/awards/" + created.id()));
     }
 

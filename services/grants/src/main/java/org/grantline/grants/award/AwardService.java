@@ -16,7 +16,8 @@ import org.grantline.grants.condition.ConditionView;
 import org.grantline.grants.certification.Deadlines;
 import org.grantline.grants.certification.RequirementService;
 import org.grantline.grants.condition.ConditionService;
-import org.grantline.grants.jurisdiction.JurisdictionDirectory;
+import org.grantline.grants.jurisdiction.Jurisdictions;
+import org.grantline.jurisdiction.api.JurisdictionView;
 import org.grantline.shared.audit.AuditTrail;
 import org.grantline.shared.problem.DatabaseConflicts;
 import org.grantline.shared.problem.ProblemException;
@@ -50,14 +51,14 @@ public class AwardService {
     private final AwardRepository awards;
     private final MoneyMovementRepository money;
     private final ConditionService conditions;
-    private final JurisdictionDirectory jurisdictions;
+    private final Jurisdictions jurisdictions;
     private final RequirementService requirements;
     private final AuditTrail audit;
     private final TransactionOperations<Connection> transactions;
     private final org.grantline.grants.map.JurisdictionCounties places;
 
     public AwardService(AwardRepository awards, MoneyMovementRepository money, ConditionService conditions,
-                        JurisdictionDirectory jurisdictions, RequirementService requirements, AuditTrail audit,
+                        Jurisdictions jurisdictions, RequirementService requirements, AuditTrail audit,
                         TransactionOperations<Connection> transactions, org.grantline.grants.map.JurisdictionCounties places) {
         this.places = places;
         this.transactions = transactions;
@@ -75,7 +76,7 @@ public class AwardService {
      * another service answers); then everything is written in one transaction. Two requests for the
      * same award number, even at the same moment, make one award: the other is a 409.
      */
-    public AwardView create(AwardCreateCommand command, String authorization) {
+    public AwardView create(AwardCreateCommand command) {
         List<ConditionView> catalogue = conditions.list(command.programId(), command.fiscalYear());
         Set<UUID> chosen = command.conditionIds() == null
                 ? catalogue.stream().map(ConditionView::id).collect(Collectors.toCollection(LinkedHashSet::new))
@@ -90,9 +91,9 @@ public class AwardService {
         if (awards.findByAwardNumber(command.awardNumber()).isPresent()) {
             throw duplicateAwardNumber(command.awardNumber());
         }
-        JurisdictionDirectory.JurisdictionRef jurisdiction = jurisdictions.require(command.jurisdictionId(), authorization,
+        JurisdictionView jurisdiction = jurisdictions.require(command.jurisdictionId(),
                 "jurisdictionId");
-        java.util.Optional<String> county = jurisdictions.countyOf(jurisdiction, authorization);
+        java.util.Optional<String> county = jurisdictions.countyOf(jurisdiction);
         try {
             return transactions.executeWrite(status -> {
                 Instant now = now();

@@ -1,11 +1,9 @@
 package org.grantline.grants.bulk;
 
-import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
-import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.RequestBean;
 import io.micronaut.scheduling.TaskExecutors;
@@ -85,9 +83,8 @@ public class BulkController {
                     schema = @Schema(type = "string", example = "attachment; filename=\"deadlines.csv\"")),
             content = @Content(mediaType = "text/csv", schema = @Schema(type = "string")))
     @Secured({Roles.DOJ_OFFICER, Roles.ADMIN, Roles.AUDITOR})
-    public HttpResponse<String> csv(@Valid @RequestBean RequirementSearch search, Authentication caller,
-                                    @Header(HttpHeaders.AUTHORIZATION) String authorization) {
-        return HttpResponse.ok(service.csv(filter(search), Caller.of(caller), authorization))
+    public HttpResponse<String> csv(@Valid @RequestBean RequirementSearch search, Authentication caller) {
+        return HttpResponse.ok(service.csv(filter(search), Caller.of(caller)))
                 .contentType("text/csv; charset=utf-8")
                 .header("Content-Disposition", "attachment; filename=\"deadlines.csv\"");
     }

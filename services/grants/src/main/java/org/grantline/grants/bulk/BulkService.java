@@ -21,7 +21,8 @@ import org.grantline.grants.condition.GrantConditionRepository;
 import org.grantline.grants.conversation.ConversationMessage.SubjectKind;
 import org.grantline.grants.conversation.ConversationMessages.MessageCommand;
 import org.grantline.grants.conversation.ConversationService;
-import org.grantline.grants.jurisdiction.JurisdictionDirectory;
+import org.grantline.grants.jurisdiction.Jurisdictions;
+import org.grantline.jurisdiction.api.JurisdictionView;
 import org.grantline.grants.program.Program;
 import org.grantline.grants.program.ProgramRepository;
 import org.grantline.shared.audit.AuditTrail;
@@ -61,13 +62,13 @@ public class BulkService {
     private final AwardRepository awards;
     private final ProgramRepository programs;
     private final GrantConditionRepository conditions;
-    private final JurisdictionDirectory jurisdictions;
+    private final Jurisdictions jurisdictions;
     private final AuditTrail audit;
     private final ObjectMapper json;
     private final ConversationService conversations;
 
     public BulkService(RequirementService requirements, BulkJobRepository jobs, AwardRepository awards, ProgramRepository programs,
-                       GrantConditionRepository conditions, JurisdictionDirectory jurisdictions, AuditTrail audit, ObjectMapper json,
+                       GrantConditionRepository conditions, Jurisdictions jurisdictions, AuditTrail audit, ObjectMapper json,
                        ConversationService conversations) {
         this.requirements = requirements;
         this.jobs = jobs;
@@ -198,16 +199,16 @@ public class BulkService {
             "Waiver reason");
 
     /** The deadline list as CSV, every matching row; jurisdictions named by the registry (asked with the caller's token). */
-    public String csv(RequirementFilter filter, Caller caller, String authorization) {
+    public String csv(RequirementFilter filter, Caller caller) {
         List<RequirementView> rows = matching(filter, caller);
-        Map<UUID, JurisdictionDirectory.JurisdictionRef> places = new HashMap<>();
+        Map<UUID, JurisdictionView> places = new HashMap<>();
         Map<UUID, Award> awardOf = new HashMap<>();
         Map<UUID, String> programName = new HashMap<>();
         Map<UUID, String> conditionTitle = new HashMap<>();
         StringWriter out = new StringWriter();
         try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader(CSV_COLUMNS.toArray(String[]::new)).get())) {
             for (RequirementView r : rows) {
-                var place = places.computeIfAbsent(r.jurisdictionId(), id -> jurisdictions.require(id, authorization, "jurisdictionId"));
+                var place = places.computeIfAbsent(r.jurisdictionId(), id -> jurisdictions.require(id, "jurisdictionId"));
                 Award a = awardOf.computeIfAbsent(r.awardId(), id -> awards.findById(id).orElse(null));
                 String program = a == null ? "" : programName.computeIfAbsent(a.programId(), id -> programs.findById(id).map(Program::name).orElse(""));
                 String condition = conditionTitle.computeIfAbsent(r.conditionId(), id -> conditions.findById(id).map(GrantCondition::title).orElse(""));

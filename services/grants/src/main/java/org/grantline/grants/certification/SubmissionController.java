@@ -7,7 +7,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.grantline.shared.openapi.Created;
 import org.grantline.shared.openapi.Idempotent;
 import org.grantline.shared.openapi.ProblemResponses;
-import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
@@ -57,7 +56,6 @@ public class SubmissionController {
                                                HttpRequest<?> request) {
         String forwardedFor = request.getHeaders().get("X-Forwarded-For");
         return HttpResponse.created(service.submit(id, command, Caller.of(caller),
-                request.getHeaders().get(HttpHeaders.AUTHORIZATION),
                 request.getRemoteAddress().getAddress().getHostAddress(),
                 forwardedFor == null ? null : forwardedFor.substring(0, Math.min(200, forwardedFor.length()))),
                 URI.create("/api/requirements/" + id + "/submissions"));

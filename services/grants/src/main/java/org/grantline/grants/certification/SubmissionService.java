@@ -10,7 +10,7 @@ import org.grantline.grants.certification.SubmissionMessages.SubmissionCommand;
 import org.grantline.grants.certification.SubmissionMessages.SubmissionView;
 import org.grantline.grants.condition.GrantCondition;
 import org.grantline.grants.condition.GrantConditionRepository;
-import org.grantline.grants.document.DocumentDirectory;
+import org.grantline.grants.document.DocumentLinks;
 import org.grantline.shared.audit.AuditTrail;
 import org.grantline.shared.problem.ProblemException;
 import org.grantline.shared.problem.Problems;
@@ -41,12 +41,12 @@ public class SubmissionService {
     private final RequirementRepository requirements;
     private final SubmissionRepository submissions;
     private final GrantConditionRepository conditions;
-    private final DocumentDirectory documents;
+    private final DocumentLinks documents;
     private final AuditTrail audit;
     private final TransactionOperations<Connection> transactions;
 
     public SubmissionService(RequirementRepository requirements, SubmissionRepository submissions,
-                             GrantConditionRepository conditions, DocumentDirectory documents, AuditTrail audit,
+                             GrantConditionRepository conditions, DocumentLinks documents, AuditTrail audit,
                              TransactionOperations<Connection> transactions) {
         this.transactions = transactions;
         this.requirements = requirements;
@@ -63,11 +63,10 @@ public class SubmissionService {
      * requirement changed (409). If the documents then cannot be locked, the submission is withdrawn
      * again (audited) and the answer is 503: nothing stays submitted on documents that could still change.
      */
-    public SubmissionView submit(UUID requirementId, SubmissionCommand command, Caller caller, String authorization,
-                                 String clientIp, String forwardedFor) {
+    public SubmissionView submit(UUID requirementId, SubmissionCommand command, Caller caller, String clientIp, String forwardedFor) {
         Requirement requirement = submittable(requirementId, caller);
         List<UUID> documentIds = List.copyOf(new LinkedHashSet<>(command.documentIds()));
-        documents.requireAll(documentIds, requirement.jurisdictionId(), authorization);
+        documents.requireAll(documentIds, requirement.jurisdictionId());
         SubmissionView view = transactions.executeWrite(status -> {
             Requirement current = submittable(requirementId, caller);
             Instant now = now();

@@ -11,7 +11,7 @@ import org.grantline.grants.conversation.ConversationMessages.MessageView;
 import org.grantline.grants.conversation.ConversationMessages.ThreadView;
 import org.grantline.grants.condition.GrantCondition;
 import org.grantline.grants.condition.GrantConditionRepository;
-import org.grantline.grants.document.DocumentDirectory;
+import org.grantline.grants.document.DocumentLinks;
 import org.grantline.grants.letters.Demand;
 import org.grantline.grants.letters.DemandLetter;
 import org.grantline.grants.letters.DemandLetterRepository;
@@ -54,13 +54,13 @@ public class ConversationService {
     private final DemandRepository demands;
     private final GrantConditionRepository conditions;
     private final DemandLetterRepository letters;
-    private final DocumentDirectory documents;
+    private final DocumentLinks documents;
     private final AuditTrail audit;
     private final MessageNotices notices;
     private final TransactionOperations<Connection> transactions;
 
     public ConversationService(ConversationMessageRepository messages, RequirementRepository requirements, DemandRepository demands,
-                               GrantConditionRepository conditions, DemandLetterRepository letters, DocumentDirectory documents,
+                               GrantConditionRepository conditions, DemandLetterRepository letters, DocumentLinks documents,
                                AuditTrail audit, MessageNotices notices, TransactionOperations<Connection> transactions) {
         this.messages = messages;
         this.requirements = requirements;
@@ -92,7 +92,7 @@ public class ConversationService {
         if (doj(caller)) {
             documents.requireExisting(attached);
         } else if (!attached.isEmpty()) {
-            documents.requireAll(attached, jurisdiction, null);
+            documents.requireAll(attached, jurisdiction);
         }
         String role = caller.has(Roles.ADMIN) ? Roles.ADMIN : caller.has(Roles.DOJ_OFFICER) ? Roles.DOJ_OFFICER
                 : caller.has(Roles.LEGAL_OFFICER) ? Roles.LEGAL_OFFICER : Roles.JURISDICTION_OFFICIAL;

@@ -7,12 +7,10 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.grantline.shared.openapi.Created;
 import org.grantline.shared.openapi.Idempotent;
 import org.grantline.shared.openapi.ProblemResponses;
-import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
-import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
@@ -51,9 +49,8 @@ public class CourtOrderController {
     @ProblemResponses.Conflict
     @ProblemResponses.Unprocessable
     @Secured({Roles.DOJ_OFFICER, Roles.ADMIN})
-    public HttpResponse<CourtOrderView> create(@Body @Valid CourtOrderCommand command,
-                                               @Header(HttpHeaders.AUTHORIZATION) String authorization) {
-        CourtOrderView created = service.create(command, authorization);
+    public HttpResponse<CourtOrderView> create(@Body @Valid CourtOrderCommand command) {
+        CourtOrderView created = service.create(command);
         return HttpResponse.created(created, URI.create("/api/court-orders/" + created.id()));
     }
 

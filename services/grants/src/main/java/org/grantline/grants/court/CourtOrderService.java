@@ -8,7 +8,7 @@ import org.grantline.grants.certification.RequirementRepository;
 import org.grantline.grants.condition.GrantConditionRepository;
 import org.grantline.grants.court.CourtOrderMessages.CourtOrderCommand;
 import org.grantline.grants.court.CourtOrderMessages.CourtOrderView;
-import org.grantline.grants.jurisdiction.JurisdictionDirectory;
+import org.grantline.grants.jurisdiction.Jurisdictions;
 import org.grantline.shared.audit.AuditTrail;
 import org.grantline.shared.problem.ProblemException;
 import org.grantline.shared.problem.Problems;
@@ -34,11 +34,11 @@ public class CourtOrderService {
     private final GrantConditionRepository conditions;
     private final RequirementRepository requirements;
     private final AuditTrail audit;
-    private final JurisdictionDirectory jurisdictions;
+    private final Jurisdictions jurisdictions;
     private final TransactionOperations<Connection> transactions;
 
     public CourtOrderService(CourtOrderRepository orders, GrantConditionRepository conditions,
-                             RequirementRepository requirements, AuditTrail audit, JurisdictionDirectory jurisdictions,
+                             RequirementRepository requirements, AuditTrail audit, Jurisdictions jurisdictions,
                              TransactionOperations<Connection> transactions) {
         this.jurisdictions = jurisdictions;
         this.transactions = transactions;
@@ -52,7 +52,7 @@ public class CourtOrderService {
      * Records an order. The jurisdictions it covers are confirmed with the jurisdiction service first,
      * outside the transaction; then the order is written.
      */
-    public CourtOrderView create(CourtOrderCommand command, String authorization) {
+    public CourtOrderView create(CourtOrderCommand command) {
         List<UUID> jurisdictionIds = command.jurisdictionIds() == null ? List.of()
                 : List.copyOf(new LinkedHashSet<>(command.jurisdictionIds()));
         switch (command.scope()) {
@@ -79,7 +79,7 @@ public class CourtOrderService {
             }
         }
         if (command.scope() == CourtOrder.OrderScope.JURISDICTIONS || command.scope() == CourtOrder.OrderScope.MEMBERS) {
-            jurisdictions.requireAll(jurisdictionIds, authorization, "jurisdictionIds");
+            jurisdictions.requireAll(jurisdictionIds, "jurisdictionIds");
         }
         return transactions.executeWrite(status -> record(command, jurisdictionIds, conditionIds));
     }

@@ -19,7 +19,7 @@ import org.grantline.grants.condition.SignerRole;
 import org.grantline.grants.court.CourtOrder.OrderScope;
 import org.grantline.grants.court.CourtOrderMessages.CourtOrderCommand;
 import org.grantline.grants.court.CourtOrderService;
-import org.grantline.grants.jurisdiction.JurisdictionDirectory;
+import org.grantline.grants.jurisdiction.Jurisdictions;
 import org.grantline.shared.db.ReplicaLocks;
 import org.grantline.shared.problem.ProblemException;
 import org.grantline.shared.security.Caller;
@@ -127,13 +127,13 @@ public class DemoGrants {
     private final RequirementService requirements;
     private final ConditionService conditions;
     private final CourtOrderService courtOrders;
-    private final JurisdictionDirectory jurisdictions;
+    private final Jurisdictions jurisdictions;
     private final ServiceTokens tokens;
     private final ReplicaLocks locks;
     private volatile boolean done;
 
     public DemoGrants(AwardService awards, AwardRepository awardRows, RequirementService requirements,
-                      ConditionService conditions, CourtOrderService courtOrders, JurisdictionDirectory jurisdictions,
+                      ConditionService conditions, CourtOrderService courtOrders, Jurisdictions jurisdictions,
                       ServiceTokens tokens, ReplicaLocks locks) {
         this.awards = awards;
         this.awardRows = awardRows;
@@ -170,15 +170,16 @@ public class DemoGrants {
     }
 
     void seed() {
-        String authorization = "Bearer " + tokens.token();
+        // Fails fast while no gateway has given this service its token yet (the next run tries again).
+        tokens.token();
         int created = 0;
         for (Jag2017 jag : JAG_2017) {
             created += award(new AwardCreateCommand(jag.jurisdiction(), BYRNE_JAG, 2017, jag.number(), new BigDecimal(jag.amount()),
-                    JAG_2017_AWARD_DATE, null, null, null), authorization, true) ? 1 : 0;
+                    JAG_2017_AWARD_DATE, null, null, null), true) ? 1 : 0;
         }
-        jurisdictions.findState("CA", authorization).ifPresent(california -> {
+        jurisdictions.findState("CA").ifPresent(california -> {
             if (award(new AwardCreateCommand(california, BYRNE_JAG, 2017, "2017-MU-BX-0001", new BigDecimal("28300000.00"),
-                    JAG_2017_AWARD_DATE, null, null, null), authorization, true)) {
+                    JAG_2017_AWARD_DATE, null, null, null), true)) {
                 UUID awardId = awardRows.findByAwardNumber("2017-MU-BX-0001").orElseThrow().id();
                 requirements.forAward(awardId, SYSTEM).forEach(r -> requirements.waive(r.id(),
                         "DOJ will not enforce the conditions in California (California ex rel. Becerra v. Sessions)", SYSTEM));
@@ -187,31 +188,31 @@ public class DemoGrants {
         List<UUID> pspCities = List.of(ALBUQUERQUE, BALTIMORE, SAN_BERNARDINO, STOCKTON);
         for (int i = 0; i < pspCities.size(); i++) {
             created += award(new AwardCreateCommand(pspCities.get(i), PSP, 2017, "2017-PS-BX-000" + (i + 1), BigDecimal.ZERO,
-                    LocalDate.of(2017, 8, 3), null, LocalDate.of(2017, 8, 18), null), authorization, false) ? 1 : 0;
+                    LocalDate.of(2017, 8, 3), null, LocalDate.of(2017, 8, 18), null), false) ? 1 : 0;
         }
-        orders(authorization);
+        orders();
         int fiscalYear = LocalDate.now(ZoneOffset.UTC).plusMonths(3).getYear();
         UUID current1373 = currentCondition(fiscalYear);
         for (Current c : CURRENT) {
-            String zone = jurisdictions.require(c.jurisdiction(), authorization, "jurisdictionId").timeZone();
+            String zone = jurisdictions.require(c.jurisdiction(), "jurisdictionId").timeZone();
             LocalDate today = LocalDate.now(ZoneId.of(zone));
             created += award(new AwardCreateCommand(c.jurisdiction(), BYRNE_JAG, fiscalYear, fiscalYear + "-DJ-BX-" + c.suffix(),
                     new BigDecimal(c.amount()), today.minusDays(20), List.of(current1373), today.plusDays(c.dueInDays()),
-                    LocalTime.of(17, 0)), authorization, false) ? 1 : 0;
+                    LocalTime.of(17, 0)), false) ? 1 : 0;
         }
-        ZonedDateTime baltimoreNow = ZonedDateTime.now(ZoneId.of(jurisdictions.require(BALTIMORE, authorization, "jurisdictionId").timeZone()));
+        ZonedDateTime baltimoreNow = ZonedDateTime.now(ZoneId.of(jurisdictions.require(BALTIMORE, "jurisdictionId").timeZone()));
         created += award(new AwardCreateCommand(BALTIMORE, BYRNE_JAG, fiscalYear, fiscalYear + "-DJ-BX-" + REMINDED_TODAY_SUFFIX,
                 new BigDecimal("45000.00"), baltimoreNow.toLocalDate().minusDays(20), List.of(current1373),
-                remindedToday(baltimoreNow), LocalTime.of(17, 0)), authorization, false) ? 1 : 0;
+                remindedToday(baltimoreNow), LocalTime.of(17, 0)), false) ? 1 : 0;
         LOG.info("Demo awards ready ({} created now)", created);
     }
 
     /** Creates the award unless its number exists; FY2017 JAG awards get the Evanston-era extension. */
-    private boolean award(AwardCreateCommand command, String authorization, boolean extendTo2018) {
+    private boolean award(AwardCreateCommand command, boolean extendTo2018) {
         if (awardRows.findByAwardNumber(command.awardNumber()).isPresent()) {
             return false;
         }
-        AwardView award = awards.create(command, authorization);
+        AwardView award = awards.create(command);
         if (extendTo2018) {
             String reason = "DOJ extended the FY2017 acceptance deadline after City of Evanston v. Sessions";
             awards.extendAcceptance(award.id(), EVANSTON_EXTENSION, reason);
@@ -222,7 +223,7 @@ public class DemoGrants {
         return true;
     }
 
-    private void orders(String authorization) {
+    private void orders() {
         List<String> existing = courtOrders.list().stream().map(o -> o.caseNumber()).toList();
         List<CourtOrderCommand> all = List.of(
                 new CourtOrderCommand("City of Chicago v. Sessions", "1:17-cv-05720", "U.S. District Court, N.D. Ill.",
@@ -238,7 +239,7 @@ public class DemoGrants {
                         "U.S. District Court, N.D. Ill.", LocalDate.of(2018, 8, 9), OrderScope.MEMBERS, null,
                         "U.S. Conference of Mayors", List.of(EVANSTON, PROVIDENCE, LODI, CARLSBAD),
                         List.of(C1373, ACCESS, NOTICE), LocalDate.of(2018, 8, 9), null));
-        all.stream().filter(o -> !existing.contains(o.caseNumber())).forEach(o -> courtOrders.create(o, authorization));
+        all.stream().filter(o -> !existing.contains(o.caseNumber())).forEach(o -> courtOrders.create(o));
     }
 
     /** This fiscal year's 1373 condition, copied from FY2017's text the first time. */

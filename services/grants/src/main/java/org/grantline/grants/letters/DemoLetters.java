@@ -2,17 +2,16 @@ package org.grantline.grants.letters;
 
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.http.HttpHeaders;
-import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientException;
-import io.micronaut.http.uri.UriBuilder;
 import io.micronaut.scheduling.annotation.Scheduled;
-import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
 import org.grantline.grants.condition.SignerRole;
+import org.grantline.grants.jurisdiction.Jurisdictions;
+import org.grantline.jurisdiction.api.JurisdictionPage;
+import org.grantline.jurisdiction.api.JurisdictionSearch;
+import org.grantline.jurisdiction.api.JurisdictionType;
+import org.grantline.jurisdiction.api.JurisdictionView;
 import org.grantline.grants.letters.LetterMessages.LetterCommand;
 import org.grantline.grants.letters.LetterMessages.QuestionCommand;
 import org.grantline.grants.letters.LetterMessages.RecipientFilter;
@@ -135,26 +134,18 @@ public class DemoLetters {
 
     private final LetterService letters;
     private final DemandLetterRepository rows;
-    private final HttpClient registry;
+    private final Jurisdictions registry;
     private final ServiceTokens tokens;
     private final ReplicaLocks locks;
     private volatile boolean done;
 
-    public DemoLetters(LetterService letters, DemandLetterRepository rows, @Client(id = "jurisdiction") HttpClient registry,
+    public DemoLetters(LetterService letters, DemandLetterRepository rows, Jurisdictions registry,
                        ServiceTokens tokens, ReplicaLocks locks) {
         this.letters = letters;
         this.rows = rows;
         this.registry = registry;
         this.tokens = tokens;
         this.locks = locks;
-    }
-
-    @Serdeable
-    record Row(UUID id, String name) {
-    }
-
-    @Serdeable
-    record Page(List<Row> items) {
     }
 
     @Scheduled(initialDelay = "5s", fixedDelay = "10s")
@@ -180,7 +171,8 @@ public class DemoLetters {
     }
 
     void seed() {
-        String authorization = "Bearer " + tokens.token();
+        // Fails fast while no gateway has given this service its token yet (the next run tries again).
+        tokens.token();
         int sent = 0;
         for (Letter letter : LETTERS) {
             if (rows.existsBySubjectAndDeadlineDate(letter.subject(), letter.deadline())) {
@@ -188,7 +180,7 @@ public class DemoLetters {
             }
             List<UUID> ids = new ArrayList<>();
             for (To to : letter.recipients()) {
-                UUID id = find(to, authorization);
+                UUID id = find(to);
                 if (id == null) {
                     LOG.warn("Demo letter \"{}\": {} ({}) is not in the registry; left out", letter.subject(), to.name(), to.state());
                 } else {
@@ -196,17 +188,16 @@ public class DemoLetters {
                 }
             }
             letters.send(new LetterCommand(letter.subject(), letter.body(), letter.questions(), null, letter.deadline(), null,
-                    new RecipientFilter(null, null, ids, null, null, null, null, null)), SYSTEM, authorization, true);
+                    new RecipientFilter(null, null, ids, null, null, null, null, null)), SYSTEM, true);
             sent++;
         }
         LOG.info("Demo letters ready ({} sent now)", sent);
     }
 
     @Nullable
-    private UUID find(To to, String authorization) {
-        var uri = UriBuilder.of("/api/jurisdictions").queryParam("name", to.name()).queryParam("state", to.state())
-                .queryParam("type", to.type()).queryParam("size", 20).build();
-        Page page = registry.toBlocking().retrieve(HttpRequest.GET(uri).header(HttpHeaders.AUTHORIZATION, authorization), Page.class);
-        return page.items().stream().filter(r -> r.name().equalsIgnoreCase(to.name())).map(Row::id).findFirst().orElse(null);
+    private UUID find(To to) {
+        JurisdictionPage page = registry.search(new JurisdictionSearch(to.state(), JurisdictionType.valueOf(to.type()), to.name(),
+                null, null, null, null, null, null, null, null, null, 20));
+        return page.items().stream().filter(r -> r.name().equalsIgnoreCase(to.name())).map(JurisdictionView::id).findFirst().orElse(null);
     }
 }

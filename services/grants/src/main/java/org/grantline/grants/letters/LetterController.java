@@ -1,12 +1,10 @@
 package org.grantline.grants.letters;
 
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
-import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
@@ -59,8 +57,8 @@ public class LetterController {
     @ProblemResponses.BadRequest
     @ProblemResponses.ServiceUnavailable
     @Secured({Roles.DOJ_OFFICER, Roles.ADMIN})
-    public RecipientsView recipients(@Body @Valid RecipientFilter filter, @Header(HttpHeaders.AUTHORIZATION) String authorization) {
-        var found = service.preview(filter, authorization);
+    public RecipientsView recipients(@Body @Valid RecipientFilter filter) {
+        var found = service.preview(filter);
         return new RecipientsView(found.size(), found);
     }
 
@@ -72,9 +70,8 @@ public class LetterController {
     @ProblemResponses.ServiceUnavailable
     @Secured({Roles.DOJ_OFFICER, Roles.ADMIN})
     @io.swagger.v3.oas.annotations.Operation(summary = "Send a demand letter: one tracked demand per recipient")
-    public HttpResponse<LetterView> send(@Body @Valid LetterCommand command, Authentication caller,
-                                         @Header(HttpHeaders.AUTHORIZATION) String authorization) {
-        LetterView sent = service.send(command, Caller.of(caller), authorization, false);
+    public HttpResponse<LetterView> send(@Body @Valid LetterCommand command, Authentication caller) {
+        LetterView sent = service.send(command, Caller.of(caller), false);
         return HttpResponse.created(sent, URI.create("/api/letters/" + sent.id()));
     }
 

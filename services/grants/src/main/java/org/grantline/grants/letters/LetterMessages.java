@@ -10,6 +10,10 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.grantline.grants.condition.SignerRole;
+import org.grantline.jurisdiction.api.DetainerPolicy;
+import org.grantline.jurisdiction.api.FacilityAccess;
+import org.grantline.jurisdiction.api.JurisdictionType;
+import org.grantline.jurisdiction.api.Section1373Position;
 import org.grantline.shared.input.DateRange;
 
 import java.time.Instant;
@@ -31,7 +35,7 @@ public final class LetterMessages {
                                   @Nullable @io.swagger.v3.oas.annotations.media.Schema(type = "string") DetainerPolicy detainerPolicy,
                                   @Nullable @io.swagger.v3.oas.annotations.media.Schema(type = "string") FacilityAccess facilityAccess,
                                   @Nullable Boolean releaseNotice,
-                                  @Nullable @io.swagger.v3.oas.annotations.media.Schema(type = "string") Section1373 section1373) {
+                                  @Nullable @io.swagger.v3.oas.annotations.media.Schema(type = "string") Section1373Position section1373) {
 
         boolean registryFilters() {
             return state != null || type != null || sanctuary != null || detainerPolicy != null || facilityAccess != null
@@ -39,13 +43,6 @@ public final class LetterMessages {
         }
     }
 
-    public enum JurisdictionType { STATE, COUNTY, CITY, TOWN, TRIBAL, OTHER }
-
-    public enum DetainerPolicy { HONOURS_ALL, JUDICIAL_WARRANT_ONLY, HONOURS_NONE, NO_POLICY }
-
-    public enum FacilityAccess { YES, NO, PARTIAL }
-
-    public enum Section1373 { CERTIFIED_COMPLIANT, DISPUTED, UNKNOWN }
 
     @Serdeable
     public record QuestionCommand(@NotBlank @Size(max = 2000) String text, @NotNull SignerRole signerRole) {

@@ -1,18 +1,14 @@
 package org.grantline.grants.letters;
 
-import io.micronaut.core.annotation.Nullable;
-import io.micronaut.http.HttpHeaders;
-import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
-import io.micronaut.http.client.exceptions.HttpClientException;
-import io.micronaut.http.uri.UriBuilder;
-import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
-import org.grantline.grants.jurisdiction.JurisdictionDirectory;
+import org.grantline.grants.jurisdiction.Jurisdictions;
+import org.grantline.jurisdiction.api.JurisdictionPage;
+import org.grantline.jurisdiction.api.JurisdictionSearch;
+import org.grantline.jurisdiction.api.JurisdictionView;
 import org.grantline.grants.letters.LetterMessages.Recipient;
 import org.grantline.grants.letters.LetterMessages.RecipientFilter;
+import org.grantline.shared.problem.ProblemException;
 import org.grantline.shared.problem.Problems;
 
 import java.util.ArrayList;
@@ -25,7 +21,7 @@ import java.util.UUID;
 
 /**
  * Chooses a letter's recipients with the registry's own search (state, type and the cooperation
- * policy in force today), asked over HTTP with the caller's token as every other registry question
+ * policy in force today), asked with the caller's token (propagated) as every other registry question
  * is; a named list is confirmed with the registry too. Unreachable: 503, nothing sent.
  */
 @Singleton
@@ -33,23 +29,13 @@ public class LetterRecipients {
     static final int MAX_RECIPIENTS = 5000;
     private static final int PAGE = 100;
 
-    private final HttpClient registry;
-    private final JurisdictionDirectory directory;
+    private final Jurisdictions registry;
 
-    public LetterRecipients(@Client(id = "jurisdiction") HttpClient registry, JurisdictionDirectory directory) {
+    public LetterRecipients(Jurisdictions registry) {
         this.registry = registry;
-        this.directory = directory;
     }
 
-    @Serdeable
-    record Row(UUID id, String name, @Nullable String state, String timeZone) {
-    }
-
-    @Serdeable
-    record Page(List<Row> items, long total) {
-    }
-
-    public List<Recipient> find(RecipientFilter filter, String authorization) {
+    public List<Recipient> find(RecipientFilter filter) {
         List<UUID> named = filter.jurisdictionIds() == null ? List.of() : List.copyOf(new LinkedHashSet<>(filter.jurisdictionIds()));
         if (!filter.registryFilters() && named.isEmpty()) {
             throw Problems.invalid("recipients", "choose the recipients: a state, a type, a policy in force or a list of jurisdictions");
@@ -58,8 +44,8 @@ public class LetterRecipients {
         if (filter.registryFilters()) {
             Set<UUID> only = named.isEmpty() ? null : new HashSet<>(named);
             for (int page = 0; ; page++) {
-                Page answer = search(filter, page, authorization);
-                for (Row row : answer.items()) {
+                JurisdictionPage answer = search(filter, page);
+                for (JurisdictionView row : answer.items()) {
                     if (only == null || only.contains(row.id())) {
                         found.add(new Recipient(row.id(), row.name(), row.state(), row.timeZone()));
                     }
@@ -73,9 +59,9 @@ public class LetterRecipients {
                 }
             }
         } else {
-            directory.requireAll(named, authorization, "recipients.jurisdictionIds");
+            registry.requireAll(named, "recipients.jurisdictionIds");
             for (UUID id : named) {
-                JurisdictionDirectory.JurisdictionRef ref = directory.require(id, authorization, "recipients.jurisdictionIds");
+                JurisdictionView ref = registry.require(id, "recipients.jurisdictionIds");
                 found.add(new Recipient(ref.id(), ref.name(), ref.state(), ref.timeZone()));
             }
         }
@@ -83,19 +69,14 @@ public class LetterRecipients {
         return found;
     }
 
-    private Page search(RecipientFilter f, int page, String authorization) {
-        UriBuilder uri = UriBuilder.of("/api/jurisdictions").queryParam("page", page).queryParam("size", PAGE)
-                .queryParam("sort", "name");
-        if (f.state() != null) uri.queryParam("state", f.state());
-        if (f.type() != null) uri.queryParam("type", f.type().name());
-        if (f.sanctuary() != null) uri.queryParam("sanctuary", f.sanctuary());
-        if (f.detainerPolicy() != null) uri.queryParam("detainerPolicy", f.detainerPolicy().name());
-        if (f.facilityAccess() != null) uri.queryParam("facilityAccess", f.facilityAccess().name());
-        if (f.releaseNotice() != null) uri.queryParam("releaseNotice", f.releaseNotice());
-        if (f.section1373() != null) uri.queryParam("section1373", f.section1373().name());
+    private JurisdictionPage search(RecipientFilter f, int page) {
         try {
-            return registry.toBlocking().retrieve(HttpRequest.GET(uri.build()).header(HttpHeaders.AUTHORIZATION, authorization), Page.class);
-        } catch (HttpClientException e) {
+            return registry.search(new JurisdictionSearch(f.state(), f.type(), null, null, f.sanctuary(), f.detainerPolicy(),
+                    f.facilityAccess(), f.releaseNotice(), f.section1373(), null, "name", page, PAGE));
+        } catch (ProblemException e) {
+            if (e.status() != HttpStatus.SERVICE_UNAVAILABLE) {
+                throw e;
+            }
             throw Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "dependency-unavailable", "Service Unavailable",
                     "The jurisdiction service could not list the recipients; nothing was sent. Try again shortly.");
         }

@@ -6,7 +6,7 @@ import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import org.grantline.grants.certification.Deadlines;
 import org.grantline.grants.condition.SignerRole;
-import org.grantline.grants.document.DocumentDirectory;
+import org.grantline.grants.document.DocumentLinks;
 import org.grantline.grants.letters.LetterMessages.AnswerCommand;
 import org.grantline.grants.letters.LetterMessages.AnswerItem;
 import org.grantline.grants.letters.LetterMessages.AnswerView;
@@ -58,13 +58,13 @@ public class LetterService {
     private final DemandRepository demands;
     private final DemandAnswerRepository answers;
     private final LetterRecipients recipients;
-    private final DocumentDirectory documents;
+    private final DocumentLinks documents;
     private final AuditTrail audit;
     private final ObjectMapper json;
     private final TransactionOperations<Connection> transactions;
 
     public LetterService(DemandLetterRepository letters, LetterQuestionRepository questions, DemandRepository demands,
-                         DemandAnswerRepository answers, LetterRecipients recipients, DocumentDirectory documents,
+                         DemandAnswerRepository answers, LetterRecipients recipients, DocumentLinks documents,
                          AuditTrail audit, ObjectMapper json, TransactionOperations<Connection> transactions) {
         this.letters = letters;
         this.questions = questions;
@@ -77,14 +77,14 @@ public class LetterService {
         this.transactions = transactions;
     }
 
-    public List<Recipient> preview(LetterMessages.RecipientFilter filter, String authorization) {
-        return recipients.find(filter, authorization);
+    public List<Recipient> preview(LetterMessages.RecipientFilter filter) {
+        return recipients.find(filter);
     }
 
     /** Sends a letter; a deadline that has already passed is refused unless {@code allowPast} (the 2017 demo letters). */
-    public LetterView send(LetterCommand command, Caller caller, String authorization, boolean allowPast) {
+    public LetterView send(LetterCommand command, Caller caller, boolean allowPast) {
         LocalTime time = command.deadlineTime() == null ? DEFAULT_TIME : command.deadlineTime().truncatedTo(ChronoUnit.MINUTES);
-        List<Recipient> to = recipients.find(command.recipients(), authorization);
+        List<Recipient> to = recipients.find(command.recipients());
         if (to.isEmpty()) {
             throw Problems.invalid("recipients", "no jurisdiction matches these filters; nothing was sent");
         }
@@ -199,7 +199,7 @@ public class LetterService {
         }
         List<UUID> distinct = List.copyOf(new LinkedHashSet<>(allDocuments));
         if (!distinct.isEmpty()) {
-            documents.requireAll(distinct, demand.jurisdictionId(), null);
+            documents.requireAll(distinct, demand.jurisdictionId());
         }
         String role = caller.has(Roles.LEGAL_OFFICER) ? Roles.LEGAL_OFFICER : Roles.JURISDICTION_OFFICIAL;
         boolean signed = signs;

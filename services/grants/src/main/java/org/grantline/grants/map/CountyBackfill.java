@@ -7,8 +7,8 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.scheduling.annotation.Scheduled;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
-import org.grantline.grants.jurisdiction.JurisdictionDirectory;
-import org.grantline.grants.jurisdiction.JurisdictionDirectory.JurisdictionRef;
+import org.grantline.grants.jurisdiction.Jurisdictions;
+import org.grantline.jurisdiction.api.JurisdictionView;
 import org.grantline.shared.db.ReplicaLocks;
 import org.grantline.shared.problem.ProblemException;
 import org.grantline.shared.security.ServiceTokens;
@@ -42,14 +42,14 @@ public class CountyBackfill {
     static final int PER_PASS = 500;
 
     private final JdbcOperations jdbc;
-    private final JurisdictionDirectory jurisdictions;
+    private final Jurisdictions jurisdictions;
     private final JurisdictionCounties counties;
     private final BeanProvider<ServiceTokens> tokens;
     private final ReplicaLocks locks;
     private final TransactionOperations<Connection> transactions;
     private final Set<UUID> inNoCounty = ConcurrentHashMap.newKeySet();
 
-    CountyBackfill(JdbcOperations jdbc, JurisdictionDirectory jurisdictions, JurisdictionCounties counties,
+    CountyBackfill(JdbcOperations jdbc, Jurisdictions jurisdictions, JurisdictionCounties counties,
                    BeanProvider<ServiceTokens> tokens, ReplicaLocks locks, TransactionOperations<Connection> transactions) {
         this.jdbc = jdbc;
         this.jurisdictions = jurisdictions;
@@ -94,11 +94,10 @@ public class CountyBackfill {
         int recorded = 0;
         int none = 0;
         for (UUID id : missing) {
-            String authorization = "Bearer " + service.get().token();
             Optional<String> county;
             try {
-                JurisdictionRef ref = jurisdictions.require(id, authorization, "jurisdictionId");
-                county = jurisdictions.countyOf(ref, authorization);
+                JurisdictionView ref = jurisdictions.require(id, "jurisdictionId");
+                county = jurisdictions.countyOf(ref);
             } catch (ProblemException e) {
                 if (e.status() == HttpStatus.BAD_REQUEST) {   // no longer in the registry
                     inNoCounty.add(id);

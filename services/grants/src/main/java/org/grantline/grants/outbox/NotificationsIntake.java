@@ -6,7 +6,7 @@ import org.grantline.notifications.api.ReminderChangesOperations;
 
 /**
  * The notifications service's change and message intakes (notifications-api's contracts), called as
- * this service itself: shared's {@code GrantsNotificationsTokenFilter} attaches its token.
+ * this service itself: shared's {@code ServiceTokenClientFilter} attaches its token.
  */
 @Client(id = "notifications")
 public interface NotificationsIntake extends ReminderChangesOperations, MessageNoticeOperations {

@@ -1,6 +1,5 @@
 package org.grantline.grants.report;
 
-import io.micronaut.context.BeanProvider;
 import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.scheduling.annotation.Scheduled;
 import io.micronaut.transaction.TransactionOperations;
@@ -15,14 +14,13 @@ import org.grantline.grants.certification.RequirementRepository;
 import org.grantline.grants.certification.RequirementService;
 import org.grantline.grants.court.CourtOrderService;
 import org.grantline.grants.court.Enjoinments;
-import org.grantline.grants.jurisdiction.JurisdictionDirectory;
-import org.grantline.grants.jurisdiction.JurisdictionDirectory.JurisdictionRef;
+import org.grantline.grants.jurisdiction.Jurisdictions;
+import org.grantline.jurisdiction.api.JurisdictionView;
 import org.grantline.shared.db.ReplicaLocks;
 import org.grantline.shared.problem.DatabaseConflicts;
 import org.grantline.shared.problem.ProblemException;
 import org.grantline.shared.security.Caller;
 import org.grantline.shared.security.Roles;
-import org.grantline.shared.security.ServiceTokens;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,14 +56,13 @@ public class PeriodicReports {
     private final AwardRepository awards;
     private final AwardService awardService;
     private final CourtOrderService courtOrders;
-    private final JurisdictionDirectory jurisdictions;
-    private final BeanProvider<ServiceTokens> tokens;
+    private final Jurisdictions jurisdictions;
     private final ReplicaLocks locks;
     private final TransactionOperations<Connection> transactions;
 
     public PeriodicReports(ReportScheduleRepository schedules, ReportPeriodRepository periods, RequirementRepository requirements,
                            RequirementService requirementService, AwardRepository awards, AwardService awardService,
-                           CourtOrderService courtOrders, JurisdictionDirectory jurisdictions, BeanProvider<ServiceTokens> tokens,
+                           CourtOrderService courtOrders, Jurisdictions jurisdictions,
                            ReplicaLocks locks, TransactionOperations<Connection> transactions) {
         this.schedules = schedules;
         this.periods = periods;
@@ -75,7 +72,6 @@ public class PeriodicReports {
         this.awardService = awardService;
         this.courtOrders = courtOrders;
         this.jurisdictions = jurisdictions;
-        this.tokens = tokens;
         this.locks = locks;
         this.transactions = transactions;
     }
@@ -108,7 +104,7 @@ public class PeriodicReports {
 
     private int createDue(Instant now) {
         int created = 0;
-        Map<UUID, JurisdictionRef> places = new HashMap<>();
+        Map<UUID, JurisdictionView> places = new HashMap<>();
         for (ReportSchedule schedule : schedules.findAll()) {
             for (UUID awardId : periods.runningAwardsWith(schedule.conditionId())) {
                 Award award = awards.findById(awardId).orElse(null);
@@ -119,7 +115,7 @@ public class PeriodicReports {
                 // The periods begun by now anywhere (no zone is ahead of UTC+14); the registry is asked for the
                 // jurisdiction's zone only when one of them is still missing, not for every award every minute.
                 LocalDate latestToday = now.atOffset(ZoneOffset.ofHours(14)).toLocalDate();
-                JurisdictionRef place = null;
+                JurisdictionView place = null;
                 ZoneId zone = null;
                 for (ReportPeriods.Period period : ReportPeriods.between(from, latestToday, schedule.everyMonths())) {
                     if (periods.existsByAwardIdAndConditionIdAndPeriodStart(awardId, schedule.conditionId(), period.start())) {
@@ -138,7 +134,7 @@ public class PeriodicReports {
         return created;
     }
 
-    private boolean create(Award award, ReportSchedule schedule, ReportPeriods.Period period, JurisdictionRef place, ZoneId zone) {
+    private boolean create(Award award, ReportSchedule schedule, ReportPeriods.Period period, JurisdictionView place, ZoneId zone) {
         try {
             return transactions.executeWrite(status -> {
                 Requirement made = requirementService.createOne(award.id(), schedule.conditionId(), award.jurisdictionId(),
@@ -191,9 +187,9 @@ public class PeriodicReports {
         return withheld;
     }
 
-    private JurisdictionRef place(UUID jurisdictionId) {
+    private JurisdictionView place(UUID jurisdictionId) {
         try {
-            return jurisdictions.require(jurisdictionId, "Bearer " + tokens.get().token(), "jurisdictionId");
+            return jurisdictions.require(jurisdictionId, "jurisdictionId");
         } catch (ProblemException e) {
             throw new IllegalStateException("jurisdiction " + jurisdictionId + " cannot be read: " + e.detail(), e);
         }

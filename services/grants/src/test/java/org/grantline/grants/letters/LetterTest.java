@@ -150,12 +150,11 @@ class LetterTest extends GrantsServiceTest {
 
     @Test
     void dojSeesWhoIsLateAndClosingTheLetterClosesWhatIsStillOpen() {
-        String authorization = "Bearer " + TOKENS.dojOfficer();
         var view = letters.send(new LetterMessages.LetterCommand("Documents by 8 December 2017", "Respond by 8 December 2017.",
                 List.of(new LetterMessages.QuestionCommand("Your documents?", SignerRole.JURISDICTION_OFFICIAL)), null,
                 LocalDate.of(2017, 12, 8), null, new LetterMessages.RecipientFilter("CA", null, null, null,
-                LetterMessages.DetainerPolicy.HONOURS_NONE, null, null, null)),
-                new Caller("test.doj", List.of(Roles.DOJ_OFFICER), Optional.empty()), authorization, true);
+                org.grantline.jurisdiction.api.DetainerPolicy.HONOURS_NONE, null, null, null)),
+                new Caller("test.doj", List.of(Roles.DOJ_OFFICER), Optional.empty()), true);
         String id = view.id().toString();
         assertThat(http.get("/api/letters/" + id, TOKENS.dojOfficer()).json()).containsEntry("late", 2).containsEntry("recipients", 2);
         assertThat(list(http.get("/api/letters/demands", TOKENS.official(berkeley)).jsonList().stream()

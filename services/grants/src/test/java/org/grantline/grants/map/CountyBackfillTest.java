@@ -4,6 +4,7 @@ import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import org.grantline.grants.DocumentsStub;
 import org.grantline.grants.GrantsFixtures;
 import org.grantline.grants.GrantsServiceTest;
 import org.junit.jupiter.api.Test;
@@ -63,7 +64,11 @@ class CountyBackfillTest extends GrantsServiceTest {
         assertThat(down.recorded()).isZero();
         jurisdictions.failing = false;
 
+        int before = jurisdictions.authorizations.size();
         CountyBackfill.Pass pass = backfill.run();
+        assertThat(jurisdictions.authorizations.subList(before, jurisdictions.authorizations.size()))
+                .as("a scheduled job asks the registry as this service itself (no user's request to propagate a token from)")
+                .isNotEmpty().allMatch(("Bearer " + DocumentsStub.SERVICE_TOKEN)::equals);
         assertThat(pass.complete()).isTrue();
         assertThat(pass.recorded()).isEqualTo(2);     // Multnomah itself, and Portland in Multnomah
         assertThat(pass.inNoCounty()).isEqualTo(1);   // Oregon, a state

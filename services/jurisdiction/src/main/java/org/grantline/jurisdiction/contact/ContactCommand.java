@@ -1,5 +1,6 @@
 package org.grantline.jurisdiction.contact;
 
+import org.grantline.jurisdiction.api.ContactRole;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.validation.constraints.Email;

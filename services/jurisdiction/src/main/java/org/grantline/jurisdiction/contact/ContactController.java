@@ -1,5 +1,7 @@
 package org.grantline.jurisdiction.contact;
 
+import org.grantline.jurisdiction.api.ContactRole;
+import org.grantline.jurisdiction.api.ContactView;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.grantline.shared.openapi.Created;
@@ -26,32 +28,36 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.grantline.shared.security.Caller;
 import org.grantline.shared.security.Roles;
+import io.micronaut.security.utils.SecurityService;
+import org.grantline.jurisdiction.api.ContactOperations;
+import org.grantline.jurisdiction.api.JurisdictionOperations;
 
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 
-@Controller("/api/jurisdictions")
+@Controller(JurisdictionOperations.BASE)
 @ExecuteOn(TaskExecutors.BLOCKING)
 @ProblemResponses.Authenticated
 @Tag(name = "Contacts")
-public class ContactController {
+/** A jurisdiction's contacts; the search other services call is jurisdiction-api's {@link ContactOperations}. */
+public class ContactController implements ContactOperations {
 
     private final ContactService service;
+    private final SecurityService security;
 
-    public ContactController(ContactService service) {
+    public ContactController(ContactService service, SecurityService security) {
         this.service = service;
+        this.security = security;
     }
 
-    @Get("/contacts")
+    @Override
     @Operation(summary = "Contacts across jurisdictions, filtered by jurisdiction and role")
     @ProblemResponses.BadRequest
     @Secured(SecurityRule.IS_AUTHENTICATED)
-    public ContactView.Page search(@Nullable @QueryValue UUID jurisdictionId, @Nullable @QueryValue @io.swagger.v3.oas.annotations.media.Schema(type = "string") ContactRole role,
-                                   @QueryValue(defaultValue = "0") @Min(0) int page,
-                                   @QueryValue(defaultValue = "20") @Min(1) @Max(100) int size,
-                                   Authentication caller) {
-        return service.search(jurisdictionId, role, page, size, Caller.of(caller));
+    public ContactView.Page search(@Nullable UUID jurisdictionId, @Nullable ContactRole role, int page, int size) {
+        // @Secured(IS_AUTHENTICATED) has let only an authenticated caller in.
+        return service.search(jurisdictionId, role, page, size, Caller.of(security.getAuthentication().orElseThrow()));
     }
 
     @Get("/{id}/contacts")

@@ -1,5 +1,6 @@
 package org.grantline.jurisdiction.contact;
 
+import org.grantline.jurisdiction.api.ContactRole;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.Page;
 import io.micronaut.data.model.Pageable;

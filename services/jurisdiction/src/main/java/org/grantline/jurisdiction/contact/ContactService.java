@@ -1,5 +1,7 @@
 package org.grantline.jurisdiction.contact;
 
+import org.grantline.jurisdiction.api.ContactRole;
+import org.grantline.jurisdiction.api.ContactView;
 import io.micronaut.data.model.Pageable;
 import io.micronaut.data.model.Sort;
 import io.micronaut.transaction.annotation.Transactional;
@@ -37,7 +39,7 @@ public class ContactService {
     public List<ContactView> list(UUID jurisdictionId, Caller caller) {
         requireReadable(jurisdictionId, caller);
         jurisdictions.find(jurisdictionId);
-        return contacts.findByJurisdictionId(jurisdictionId, Sort.of(Sort.Order.asc("role"), Sort.Order.asc("name"))).stream().map(ContactView::of).toList();
+        return contacts.findByJurisdictionId(jurisdictionId, Sort.of(Sort.Order.asc("role"), Sort.Order.asc("name"))).stream().map(Contact::view).toList();
     }
 
     /** Across jurisdictions; a bound caller's search is confined to their own jurisdiction. */
@@ -61,7 +63,7 @@ public class ContactService {
         } else {
             result = contacts.findAll(pageable);
         }
-        return new ContactView.Page(result.getContent().stream().map(ContactView::of).toList(), page, size,
+        return new ContactView.Page(result.getContent().stream().map(Contact::view).toList(), page, size,
                 result.getTotalSize());
     }
 
@@ -72,7 +74,7 @@ public class ContactService {
         Instant now = now();
         Contact saved = contacts.save(new Contact(UUID.randomUUID(), jurisdictionId, command.name().strip(),
                 command.role(), command.title(), command.email().strip(), command.phone(), now, now, null));
-        ContactView view = ContactView.of(saved);
+        ContactView view = saved.view();
         audit.record("contact.added", ENTITY, saved.id(), null, view);
         return view;
     }
@@ -84,8 +86,8 @@ public class ContactService {
         Problems.requireVersion(command.version(), current.version());
         Contact changed = contacts.update(new Contact(contactId, jurisdictionId, command.name().strip(), command.role(),
                 command.title(), command.email().strip(), command.phone(), current.createdAt(), now(), current.version()));
-        ContactView view = ContactView.of(changed);
-        audit.record("contact.changed", ENTITY, contactId, ContactView.of(current), view);
+        ContactView view = changed.view();
+        audit.record("contact.changed", ENTITY, contactId, current.view(), view);
         return view;
     }
 
@@ -94,7 +96,7 @@ public class ContactService {
         requireWritable(jurisdictionId, caller);
         Contact current = find(jurisdictionId, contactId);
         contacts.delete(current);
-        audit.record("contact.removed", ENTITY, contactId, ContactView.of(current), null);
+        audit.record("contact.removed", ENTITY, contactId, current.view(), null);
     }
 
     private Contact find(UUID jurisdictionId, UUID contactId) {

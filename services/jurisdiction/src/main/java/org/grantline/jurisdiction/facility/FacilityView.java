@@ -3,7 +3,7 @@ package org.grantline.jurisdiction.facility;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import org.grantline.jurisdiction.registry.Jurisdiction;
-import org.grantline.jurisdiction.registry.JurisdictionType;
+import org.grantline.jurisdiction.api.JurisdictionType;
 
 import java.util.UUID;
 

@@ -10,8 +10,8 @@ import org.grantline.jurisdiction.registry.Jurisdiction;
 import org.grantline.jurisdiction.registry.JurisdictionCommand;
 import org.grantline.jurisdiction.registry.JurisdictionRepository;
 import org.grantline.jurisdiction.registry.JurisdictionService;
-import org.grantline.jurisdiction.registry.JurisdictionType;
-import org.grantline.jurisdiction.registry.JurisdictionView;
+import org.grantline.jurisdiction.api.JurisdictionType;
+import org.grantline.jurisdiction.api.JurisdictionView;
 import org.grantline.shared.audit.AuditTrail;
 import org.grantline.shared.problem.ProblemException;
 
@@ -111,7 +111,7 @@ public class JurisdictionImporter {
                 inserts.add(created);
                 known.put(row.fips(), created);
                 changes.add(new AuditTrail.Change("jurisdiction.imported", JurisdictionService.ENTITY, created.id(), null,
-                        JurisdictionView.of(created)));
+                        created.view()));
             } else if (existing.sameFieldsAs(row.name(), row.type(), row.state(), row.fips(), row.timeZone(), parentId,
                     row.population())) {
                 unchanged++;
@@ -121,7 +121,7 @@ public class JurisdictionImporter {
                 updates.add(changed);
                 known.put(row.fips(), changed);
                 changes.add(new AuditTrail.Change("jurisdiction.imported", JurisdictionService.ENTITY, existing.id(),
-                        JurisdictionView.of(existing), JurisdictionView.of(changed)));
+                        existing.view(), changed.view()));
             }
         }
         if (!inserts.isEmpty()) {

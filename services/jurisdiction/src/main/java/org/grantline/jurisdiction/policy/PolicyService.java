@@ -2,7 +2,7 @@ package org.grantline.jurisdiction.policy;
 
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
-import org.grantline.jurisdiction.document.DocumentDirectory;
+import org.grantline.jurisdiction.document.DocumentLinks;
 import org.grantline.jurisdiction.registry.JurisdictionService;
 import org.grantline.shared.audit.AuditTrail;
 import org.grantline.shared.problem.Problems;
@@ -31,11 +31,11 @@ public class PolicyService {
     private final CooperationPolicyRepository policies;
     private final JurisdictionService jurisdictions;
     private final AuditTrail audit;
-    private final DocumentDirectory documents;
+    private final DocumentLinks documents;
     private final TransactionOperations<Connection> transactions;
 
     public PolicyService(CooperationPolicyRepository policies, JurisdictionService jurisdictions, AuditTrail audit,
-                         DocumentDirectory documents, TransactionOperations<Connection> transactions) {
+                         DocumentLinks documents, TransactionOperations<Connection> transactions) {
         this.policies = policies;
         this.jurisdictions = jurisdictions;
         this.audit = audit;

@@ -1,5 +1,8 @@
 package org.grantline.jurisdiction.policy;
 
+import org.grantline.jurisdiction.api.DetainerPolicy;
+import org.grantline.jurisdiction.api.FacilityAccess;
+import org.grantline.jurisdiction.api.Section1373Position;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 

@@ -1,5 +1,7 @@
 package org.grantline.jurisdiction.registry;
 
+import org.grantline.jurisdiction.api.JurisdictionType;
+import org.grantline.jurisdiction.api.JurisdictionView;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
@@ -20,6 +22,11 @@ public record Jurisdiction(@Id UUID id,
                            Instant createdAt,
                            Instant updatedAt,
                            @Version Long version) {
+
+    /** As the API answers it (jurisdiction-api's record). */
+    public JurisdictionView view() {
+        return new JurisdictionView(id, name, type, state, fips, timeZone, parentId, population, createdAt, updatedAt, version);
+    }
 
     /** The same record with the registry fields of another, or this one if they are the same. */
     public boolean sameFieldsAs(String name, JurisdictionType type, String state, String fips, String timeZone,

@@ -1,5 +1,6 @@
 package org.grantline.jurisdiction.registry;
 
+import org.grantline.jurisdiction.api.JurisdictionType;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.validation.constraints.Max;

@@ -1,5 +1,11 @@
 package org.grantline.jurisdiction.registry;
 
+import org.grantline.jurisdiction.api.JurisdictionOperations;
+import org.grantline.jurisdiction.api.JurisdictionPage;
+import org.grantline.jurisdiction.api.KnownAnswer;
+import org.grantline.jurisdiction.api.KnownQuery;
+import org.grantline.jurisdiction.api.JurisdictionSearch;
+import org.grantline.jurisdiction.api.JurisdictionView;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Status;
 import io.swagger.v3.oas.annotations.Operation;
@@ -12,26 +18,22 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Put;
-import io.micronaut.http.annotation.RequestBean;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
-import io.micronaut.serde.annotation.Serdeable;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import org.grantline.shared.security.Roles;
 
 import java.net.URI;
-import java.util.List;
 import java.util.UUID;
 
-@Controller("/api/jurisdictions")
+@Controller(JurisdictionOperations.BASE)
 @ExecuteOn(TaskExecutors.BLOCKING)
 @ProblemResponses.Authenticated
 @Tag(name = "Jurisdictions")
-public class JurisdictionController {
+/** The registry; the part other services call is jurisdiction-api's {@link JurisdictionOperations}. */
+public class JurisdictionController implements JurisdictionOperations {
 
     private final JurisdictionService service;
     private final JurisdictionQueries queries;
@@ -54,15 +56,15 @@ public class JurisdictionController {
         return HttpResponse.created(created, URI.create("/api/jurisdictions/" + created.id()));
     }
 
-    /** Search: state, type, name (contains, any case), parent, and the fields of the policy in force. */
-    @Get
+    @Override
+    @Operation(summary = "Search: state, type, name (contains, any case), parent, and the fields of the policy in force")
     @ProblemResponses.BadRequest
     @Secured(SecurityRule.IS_AUTHENTICATED)
-    public JurisdictionPage list(@Valid @RequestBean JurisdictionSearch search) {
+    public JurisdictionPage list(JurisdictionSearch search) {
         return queries.search(search);
     }
 
-    @Get("/{id}")
+    @Override
     @Operation(summary = "One jurisdiction")
     @ProblemResponses.NotFound
     @Secured(SecurityRule.IS_AUTHENTICATED)
@@ -71,19 +73,11 @@ public class JurisdictionController {
     }
 
     /** Which of these ids are jurisdictions: for other GrantLine services (and DOJ) checking ids they are given. */
-    @Post("/known")
+    @Override
     @ProblemResponses.BadRequest
     @Secured({Roles.SERVICE, Roles.DOJ_OFFICER, Roles.ADMIN})
-    public KnownAnswer known(@Body @Valid KnownQuery query) {
+    public KnownAnswer known(KnownQuery query) {
         return service.known(query.ids());
-    }
-
-    @Serdeable
-    public record KnownQuery(@NotNull @Size(max = 5000) List<@NotNull UUID> ids) {
-    }
-
-    @Serdeable
-    public record KnownAnswer(List<UUID> known, List<UUID> unknown) {
     }
 
     @Put("/{id}")

@@ -1,5 +1,8 @@
 package org.grantline.jurisdiction.registry;
 
+import org.grantline.jurisdiction.api.JurisdictionPage;
+import org.grantline.jurisdiction.api.JurisdictionSearch;
+import org.grantline.jurisdiction.api.JurisdictionView;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -66,7 +69,7 @@ public class JurisdictionQueries {
                     if (scans) {
                         total[0] = rows.getLong("total_count");
                     }
-                    found.add(JurisdictionView.of(jdbc.readEntity(rows, Jurisdiction.class)));
+                    found.add(jdbc.readEntity(rows, Jurisdiction.class).view());
                 }
             }
             return found;

@@ -1,5 +1,7 @@
 package org.grantline.jurisdiction.registry;
 
+import org.grantline.jurisdiction.api.JurisdictionType;
+import org.grantline.jurisdiction.api.JurisdictionView;
 import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.transaction.annotation.Transactional;
@@ -54,7 +56,7 @@ public class JurisdictionService {
             }
             throw e;
         }
-        JurisdictionView view = JurisdictionView.of(created);
+        JurisdictionView view = created.view();
         audit.record("jurisdiction.created", ENTITY, created.id(), null, view);
         return view;
     }
@@ -71,29 +73,29 @@ public class JurisdictionService {
                 });
         if (current.sameFieldsAs(command.name().strip(), command.type(), command.state(), command.fips(),
                 command.timeZone(), command.parentId(), command.population())) {
-            return JurisdictionView.of(current);
+            return current.view();
         }
         Jurisdiction changed = repository.update(new Jurisdiction(id, command.name().strip(), command.type(),
                 command.state(), command.fips(), command.timeZone(), command.parentId(), command.population(),
                 current.createdAt(), now(), current.version()));
-        JurisdictionView view = JurisdictionView.of(changed);
-        audit.record("jurisdiction.updated", ENTITY, id, JurisdictionView.of(current), view);
+        JurisdictionView view = changed.view();
+        audit.record("jurisdiction.updated", ENTITY, id, current.view(), view);
         return view;
     }
 
     public JurisdictionView get(UUID id) {
-        return JurisdictionView.of(find(id));
+        return find(id).view();
     }
 
     /** The given ids split into those that are jurisdictions and those that are not, each in the order given. */
-    public JurisdictionController.KnownAnswer known(java.util.List<UUID> ids) {
+    public org.grantline.jurisdiction.api.KnownAnswer known(java.util.List<UUID> ids) {
         Set<UUID> found = new HashSet<>();
         if (ids.isEmpty()) {
-            return new JurisdictionController.KnownAnswer(java.util.List.of(), java.util.List.of());
+            return new org.grantline.jurisdiction.api.KnownAnswer(java.util.List.of(), java.util.List.of());
         }
         repository.findByIdIn(new HashSet<>(ids)).forEach(j -> found.add(j.id()));
         java.util.List<UUID> distinct = ids.stream().distinct().toList();
-        return new JurisdictionController.KnownAnswer(distinct.stream().filter(found::contains).toList(),
+        return new org.grantline.jurisdiction.api.KnownAnswer(distinct.stream().filter(found::contains).toList(),
                 distinct.stream().filter(id -> !found.contains(id)).toList());
     }
 

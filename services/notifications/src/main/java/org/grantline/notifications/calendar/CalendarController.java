@@ -26,7 +26,8 @@ import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.transaction.Transactional;
-import org.grantline.notifications.directory.JurisdictionDirectory;
+import org.grantline.jurisdiction.api.ContactView;
+import org.grantline.notifications.directory.JurisdictionLookups;
 import org.grantline.notifications.email.DigestEmail;
 import org.grantline.notifications.email.Ics;
 import org.grantline.notifications.owner.Owners;
@@ -76,12 +77,12 @@ public class CalendarController {
     private final Owners owners;
 
     private final SignedFeeds signedFeeds;
-    private final JurisdictionDirectory directory;
+    private final JurisdictionLookups directory;
     private static final Logger LOG = LoggerFactory.getLogger(CalendarController.class);
 
     public CalendarController(CalendarFeedRepository feeds, CalendarEntryRepository requirements, TransactionOperations<Connection> tx,
                               NotificationsConfig config, AuditTrail audit, Clock clock, Owners owners, SignedFeeds signedFeeds,
-                              JurisdictionDirectory directory) {
+                              JurisdictionLookups directory) {
         this.directory = directory;
         this.requirements = requirements;
         this.feeds = feeds;

@@ -1,7 +1,8 @@
 package org.grantline.notifications.delivery;
 
 import jakarta.inject.Singleton;
-import org.grantline.notifications.directory.JurisdictionDirectory;
+import org.grantline.jurisdiction.api.ContactView;
+import org.grantline.notifications.directory.JurisdictionLookups;
 import org.grantline.notifications.plan.ProgramSettings;
 import org.grantline.notifications.plan.ProgramSettingsRepository;
 import org.grantline.notifications.preference.NoticeKind;
@@ -28,13 +29,13 @@ import java.util.UUID;
  */
 @Singleton
 class Recipients {
-    private final JurisdictionDirectory directory;
+    private final JurisdictionLookups directory;
     private final ProgramSettingsRepository programSettings;
     private final WebhookRepository webhooks;
     private final NotificationPreferences preferences;
     private final NotificationsConfig config;
 
-    Recipients(JurisdictionDirectory directory, ProgramSettingsRepository programSettings, WebhookRepository webhooks,
+    Recipients(JurisdictionLookups directory, ProgramSettingsRepository programSettings, WebhookRepository webhooks,
                NotificationPreferences preferences, NotificationsConfig config) {
         this.directory = directory;
         this.programSettings = programSettings;
@@ -48,7 +49,7 @@ class Recipients {
      * (read in bulk, every batch of 500 reminders re-read all contacts — ~130 requests a batch).
      */
     static final class Known {
-        private final Map<UUID, List<JurisdictionDirectory.Contact>> contacts = new HashMap<>();
+        private final Map<UUID, List<ContactView>> contacts = new HashMap<>();
         private final Map<UUID, String> names = new HashMap<>();
     }
 
@@ -58,13 +59,13 @@ class Recipients {
 
     /** What a batch's reminders go to. */
     final class Audience {
-        private final Map<UUID, List<JurisdictionDirectory.Contact>> contacts;
+        private final Map<UUID, List<ContactView>> contacts;
         private final Map<UUID, String> names;
         private final Map<UUID, ProgramSettings> settings;
         private final List<Webhook> hooks;
         private final Map<String, NotificationPreference> chosen;
 
-        private Audience(Map<UUID, List<JurisdictionDirectory.Contact>> contacts, Map<UUID, String> names,
+        private Audience(Map<UUID, List<ContactView>> contacts, Map<UUID, String> names,
                          Map<UUID, ProgramSettings> settings, List<Webhook> hooks, Map<String, NotificationPreference> chosen) {
             this.contacts = contacts;
             this.names = names;
@@ -98,7 +99,7 @@ class Recipients {
             }
             Set<String> emails = new LinkedHashSet<>();
             contacts.getOrDefault(d.jurisdictionId(), List.of()).stream()
-                    .filter(ct -> roles.contains(ct.role()) && ct.email() != null && !ct.email().isBlank())
+                    .filter(ct -> roles.contains(ct.role().name()) && ct.email() != null && !ct.email().isBlank())
                     .forEach(ct -> emails.add(NotificationPreferences.address(ct.email())));
             if (d.escalate()) {
                 String doj = program != null && program.dojOfficerEmail() != null ? program.dojOfficerEmail() : config.getDojOfficerEmail();

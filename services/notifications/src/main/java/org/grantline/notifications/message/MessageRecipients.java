@@ -3,7 +3,8 @@ package org.grantline.notifications.message;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import org.grantline.notifications.delivery.Backoff;
-import org.grantline.notifications.directory.JurisdictionDirectory;
+import org.grantline.jurisdiction.api.ContactView;
+import org.grantline.notifications.directory.JurisdictionLookups;
 import org.grantline.notifications.preference.NoticeKind;
 import org.grantline.notifications.preference.NotificationPreference;
 import org.grantline.notifications.preference.NotificationPreferences;
@@ -38,14 +39,14 @@ public class MessageRecipients {
     private static final Logger LOG = LoggerFactory.getLogger(MessageRecipients.class);
 
     private final TransactionOperations<Connection> tx;
-    private final JurisdictionDirectory directory;
+    private final JurisdictionLookups directory;
     private final NotificationPreferences preferences;
     private final NotificationsConfig config;
     private final AuditTrail audit;
     private final Clock clock;
     private final Backoff backoff;
 
-    public MessageRecipients(TransactionOperations<Connection> tx, JurisdictionDirectory directory, NotificationPreferences preferences,
+    public MessageRecipients(TransactionOperations<Connection> tx, JurisdictionLookups directory, NotificationPreferences preferences,
                              NotificationsConfig config, AuditTrail audit, Clock clock) {
         this.tx = tx;
         this.directory = directory;
@@ -67,11 +68,11 @@ public class MessageRecipients {
         return receiving(emails, kind);
     }
 
-    private Set<String> contacts(Map<UUID, List<JurisdictionDirectory.Contact>> contacts, UUID jurisdictionId) {
+    private Set<String> contacts(Map<UUID, List<ContactView>> contacts, UUID jurisdictionId) {
         Set<String> roles = new LinkedHashSet<>(config.getReminderRoles());
         Set<String> emails = new LinkedHashSet<>();
         contacts.getOrDefault(jurisdictionId, List.of()).stream()
-                .filter(ct -> roles.contains(ct.role()) && ct.email() != null && !ct.email().isBlank())
+                .filter(ct -> roles.contains(ct.role().name()) && ct.email() != null && !ct.email().isBlank())
                 .forEach(ct -> emails.add(NotificationPreferences.address(ct.email())));
         return emails;
     }
@@ -108,7 +109,7 @@ public class MessageRecipients {
             if (pending.isEmpty()) {
                 return 0;
             }
-            Map<UUID, List<JurisdictionDirectory.Contact>> contacts;
+            Map<UUID, List<ContactView>> contacts;
             try {
                 contacts = directory.contacts(new LinkedHashSet<>(pending.stream().map(Pending::jurisdictionId).toList()));
             } catch (RuntimeException e) {

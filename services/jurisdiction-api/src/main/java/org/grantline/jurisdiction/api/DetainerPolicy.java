@@ -1,4 +1,4 @@
-package org.grantline.jurisdiction.policy;
+package org.grantline.jurisdiction.api;
 
 /** How a jurisdiction treats immigration detainers. */
 public enum DetainerPolicy {

@@ -1,4 +1,4 @@
-package org.grantline.jurisdiction.registry;
+package org.grantline.jurisdiction.api;
 
 import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;
@@ -8,9 +8,6 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import org.grantline.jurisdiction.policy.DetainerPolicy;
-import org.grantline.jurisdiction.policy.FacilityAccess;
-import org.grantline.jurisdiction.policy.Section1373Position;
 import org.grantline.shared.input.DateRange;
 import org.grantline.shared.input.InDateRange;
 
@@ -39,16 +36,16 @@ public record JurisdictionSearch(
         @Nullable @QueryValue @Min(0) @Max(100_000) Integer page,
         @Nullable @QueryValue @Min(1) @Max(100) Integer size) {
 
-    boolean filtersOnPolicy() {
+    public boolean filtersOnPolicy() {
         return sanctuary != null || detainerPolicy != null || facilityAccess != null || releaseNotice != null
                 || section1373 != null;
     }
 
-    int pageOrDefault() {
+    public int pageOrDefault() {
         return page == null ? 0 : page;
     }
 
-    int sizeOrDefault() {
+    public int sizeOrDefault() {
         return size == null ? 20 : size;
     }
 }

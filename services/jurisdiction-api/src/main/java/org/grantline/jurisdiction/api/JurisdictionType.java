@@ -1,4 +1,4 @@
-package org.grantline.jurisdiction.registry;
+package org.grantline.jurisdiction.api;
 
 /** Kinds of jurisdiction, and the length of the FIPS code that identifies each. */
 public enum JurisdictionType {

@@ -1,4 +1,4 @@
-package org.grantline.jurisdiction.registry;
+package org.grantline.jurisdiction.api;
 
 import io.micronaut.serde.annotation.Serdeable;
 

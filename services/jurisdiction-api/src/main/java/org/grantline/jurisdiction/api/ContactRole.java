@@ -1,4 +1,4 @@
-package org.grantline.jurisdiction.contact;
+package org.grantline.jurisdiction.api;
 
 public enum ContactRole {
     CHIEF_EXECUTIVE, CHIEF_LEGAL_OFFICER, GRANT_MANAGER, POLICE_CHIEF, SHERIFF

@@ -1,4 +1,4 @@
-package org.grantline.documents.document;
+package org.grantline.documents.api;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
@@ -10,7 +10,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** The server-to-server contract the grants service uses (role SERVICE). */
+/** The requests and answers of {@link DocumentLinkOperations}. */
 public final class LinkMessages {
     private LinkMessages() {
     }
@@ -20,11 +20,12 @@ public final class LinkMessages {
     public record CheckCommand(@NotNull UUID jurisdictionId, @NotEmpty @Size(max = 50) List<@NotNull UUID> documentIds) {
     }
 
-    /** OK, MISSING (unknown, deleted or without bytes), FOREIGN (another jurisdiction's) or CORRUPT. */
+    /** One document's finding; {@code currentVersion} only when it has one. */
     @Serdeable
-    public record CheckResult(UUID documentId, String status, @Nullable Integer currentVersion) {
+    public record CheckResult(UUID documentId, CheckStatus status, @Nullable Integer currentVersion) {
     }
 
+    /** One result per distinct id asked; {@code allOk} when every one is OK. */
     @Serdeable
     public record CheckAnswer(boolean allOk, List<CheckResult> documents) {
     }

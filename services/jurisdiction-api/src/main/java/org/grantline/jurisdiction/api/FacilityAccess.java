@@ -1,4 +1,4 @@
-package org.grantline.jurisdiction.policy;
+package org.grantline.jurisdiction.api;
 
 /** Whether federal immigration agents may enter the jurisdiction's detention facilities. */
 public enum FacilityAccess {
