@@ -94,7 +94,11 @@ public class ReminderRuns {
                     throw Problems.conflict("run-in-progress", "A run is in progress: /api/reminders/runs/" + running.id()
                             + "; ask again when it has finished");
                 });
-                Run created = runs.save(ReminderRun.started(UUID.randomUUID(), Sql.clip(requestedBy, 200), requestId, owner, now)).view();
+                // Read the clock only now: the lock above may have waited for the run before to finish,
+                // and this run begins after it (RemindersEndToEndTest.runsAskedForAtTheSameMomentNeverRunSideBySide).
+                Instant startedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+                Run created = runs.save(ReminderRun.started(UUID.randomUUID(), Sql.clip(requestedBy, 200), requestId, owner,
+                        startedAt)).view();
                 audit.record("reminders.run.requested", "reminder-run", created.id(), null, created);
                 return created;
             });
