@@ -61,14 +61,30 @@ public class Route {
     }
 
     boolean isPublicWrite(String path) {
-        return publicWritePrefixes.stream().anyMatch(p -> path.startsWith(p + "/"));
+        return startsWithAny(path, publicWritePrefixes);
     }
 
     boolean isPublic(String path) {
-        return publicPrefixes.stream().anyMatch(p -> path.startsWith(p + "/"));
+        return startsWithAny(path, publicPrefixes);
     }
 
+    /** The path is one of the prefixes or below one (checked on every request: no stream, no string built). */
     boolean matches(String path) {
-        return prefixes.stream().anyMatch(p -> path.equals(p) || path.startsWith(p + "/"));
+        for (String prefix : prefixes) {
+            if (path.startsWith(prefix) && (path.length() == prefix.length() || path.charAt(prefix.length()) == '/')) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The path is below one of the prefixes ({@code prefix + "/"} and more). */
+    private static boolean startsWithAny(String path, List<String> prefixes) {
+        for (String prefix : prefixes) {
+            if (path.length() > prefix.length() && path.startsWith(prefix) && path.charAt(prefix.length()) == '/') {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -162,10 +162,65 @@ class RoutingTest implements TestPropertyProvider {
         assertThat(write.isProblem()).isTrue();
     }
 
+    /**
+     * Log lines written while a request is served carry its id in the logging context (MDC
+     * {@code requestId}), on the event loop (the access log) and on the blocking pool (the login
+     * service), and only that request's: the id is taken off the thread again afterwards.
+     */
+    @Test
+    void logLinesCarryTheirOwnRequestsIdOnEveryThread() {
+        List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
+        ch.qos.logback.core.AppenderBase<ch.qos.logback.classic.spi.ILoggingEvent> capture = new ch.qos.logback.core.AppenderBase<>() {
+            @Override
+            protected void append(ch.qos.logback.classic.spi.ILoggingEvent event) {
+                // Read on the logging thread at the moment of logging, as the async appender does.
+                lines.add(event.getLoggerName() + " | " + event.getFormattedMessage() + " | "
+                        + org.slf4j.MDC.get("requestId"));
+            }
+        };
+        capture.start();
+        ch.qos.logback.classic.Logger access = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("grantline.access");
+        ch.qos.logback.classic.Logger login = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(
+                org.grantline.gateway.auth.LoginService.class);
+        access.addAppender(capture);
+        login.addAppender(capture);
+        access.setLevel(ch.qos.logback.classic.Level.INFO);   // the tests' logback config logs warnings only
+        login.setLevel(ch.qos.logback.classic.Level.INFO);
+        try {
+            for (int i = 0; i < 3; i++) {
+                assertThat(http.send("GET", "/api/awards/mdc-" + i, doj, null, Map.of("X-Request-Id", "mdc-" + i)).status())
+                        .isEqualTo(201);
+            }
+            TestHttp.Response signIn = http.send("POST", "/login", null,
+                    Map.of("username", ADMIN, "password", GatewayTestSupport.PASSWORD), Map.of("X-Request-Id", "mdc-login"));
+            assertThat(signIn.status()).isEqualTo(200);
+            assertThat(http.get("/api/awards/mdc-none", doj).status()).isEqualTo(201);
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5))
+                    .until(() -> lines.stream().anyMatch(l -> l.contains("/api/awards/mdc-none")));
+        } finally {
+            access.setLevel(null);
+            login.setLevel(null);
+            access.detachAppender(capture);
+            login.detachAppender(capture);
+        }
+        for (int i = 0; i < 3; i++) {
+            String path = "/api/awards/mdc-" + i + " ";
+            String id = " | mdc-" + i;
+            assertThat(lines).as(lines.toString()).anyMatch(l -> l.startsWith("grantline.access") && l.contains(path))
+                    .filteredOn(l -> l.contains(path)).allMatch(l -> l.endsWith(id));
+        }
+        assertThat(lines).filteredOn(l -> l.contains("Login of '" + ADMIN + "'")).isNotEmpty()
+                .allMatch(l -> l.endsWith(" | mdc-login"));
+        assertThat(lines).filteredOn(l -> l.contains("POST /login ")).isNotEmpty().allMatch(l -> l.endsWith(" | mdc-login"));
+        // A request without an id gets a fresh one, not the id of the request the thread served before.
+        assertThat(lines).filteredOn(l -> l.contains("/api/awards/mdc-none")).singleElement()
+                .satisfies(l -> assertThat(l).doesNotContain("| mdc-").matches(".* \\| [0-9a-f-]{36}$"));
+    }
+
     @Test
     void dotSegmentsAndEncodedSlashesAreRefused() {
         for (String path : List.of("/api/jurisdictions/../users", "/api/jurisdictions/%2e%2e/users",
-                "/api/jurisdictions/a%2Fb")) {
+                "/api/jurisdictions/a%2Fb", "/api/jurisdictions/a%5cb", "/api/jurisdictions/./x")) {
             TestHttp.Response response = http.get(path, doj);
             assertThat(response.status()).as(path).isIn(400, 404);
             assertThat(response.body()).doesNotContain("instance");

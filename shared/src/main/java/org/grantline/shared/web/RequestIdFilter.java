@@ -1,6 +1,5 @@
 package org.grantline.shared.web;
 
-import io.micronaut.context.propagation.slf4j.MdcPropagationContext;
 import io.micronaut.core.order.Ordered;
 import io.micronaut.core.propagation.MutablePropagatedContext;
 import io.micronaut.http.HttpRequest;
@@ -13,11 +12,9 @@ import io.micronaut.http.filter.ServerFilterPhase;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.Map;
-
 /**
  * Gives every request an {@code X-Request-Id} (the caller's, if it is well-formed), puts it in
- * the logging context, echoes it on the response, and writes one access-log line per request
+ * the logging context ({@link RequestIdLogContext}), echoes it on the response, and writes one access-log line per request
  * (logger {@code grantline.access}; health and metrics polls are left out).
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
@@ -30,7 +27,7 @@ public class RequestIdFilter implements Ordered {
         String id = RequestIds.takeOrCreate(request.getHeaders().get(RequestIds.HEADER));
         request.setAttribute(RequestIds.ATTRIBUTE, id);
         request.setAttribute(STARTED, System.nanoTime());
-        context.add(new MdcPropagationContext(Map.of(RequestIds.MDC_KEY, id)));
+        context.add(new RequestIdLogContext(id));
     }
 
     @ResponseFilter
