@@ -50,8 +50,14 @@ public final class GrantsStub implements GrantsFeedOperations, AutoCloseable {
     /** Calls of {@code POST /api/certifications/feed/items} (the change announcements' read-back). */
     public final AtomicLong itemReads = new AtomicLong();
 
+    /**
+     * Plays grants and the gateway (grantline.gateway-url points here too): hands out the service's
+     * token and answers nothing without it, so every call notifications makes on its own behalf (the
+     * feed, names, the owners' directory) proves the client-credentials filter put that token on.
+     */
     private final StubServer server = StubServer.start()
             .issuing(TestTokens.shared().service("notifications"))
+            .requiring(TestTokens.shared().service("notifications"))
             .on(null, "/api", r -> {
                 Object body = handle(r);
                 return body == null ? Answer.problem(404, null) : Answer.json(body);

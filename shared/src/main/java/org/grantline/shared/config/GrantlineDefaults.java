@@ -51,6 +51,14 @@ public final class GrantlineDefaults implements ApplicationContextConfigurer {
         return sources;
     }
 
+    /**
+     * The services' defaults alone, for a test that plays a service inside the gateway's module (where
+     * {@link #configure} leaves them out).
+     */
+    public static PropertySource serviceDefaults() {
+        return read(SERVICES, ORDER + 1);
+    }
+
     private static boolean isGateway() {
         try {
             Class.forName(GATEWAY_MAIN, false, GrantlineDefaults.class.getClassLoader());

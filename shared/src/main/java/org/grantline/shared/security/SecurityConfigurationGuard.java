@@ -23,7 +23,7 @@ public class SecurityConfigurationGuard {
                                       @Value("${micronaut.security.token.jwt.claims-validators.not-before:false}") boolean notBefore) {
         if (signatures.isEmpty() && jwks.isEmpty()) {
             throw new ConfigurationException("No JWT signature configuration: set "
-                    + "micronaut.security.token.jwt.signatures.jwks.gateway.url (GRANTLINE_JWKS_URL)");
+                    + "micronaut.security.token.jwt.signatures.jwks.grantline.url (GRANTLINE_JWKS_URL)");
         }
         if (issuer.isBlank() || audience.isBlank() || !notBefore) {
             throw new ConfigurationException("JWT claim checks incomplete: set "

@@ -1,47 +1,56 @@
 package org.grantline.shared.security;
 
-import io.micronaut.context.BeanProvider;
-import io.micronaut.context.annotation.Requires;
-import io.micronaut.core.order.Ordered;
+import io.micronaut.context.BeanContext;
+import io.micronaut.context.annotation.Replaces;
 import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MutableHttpRequest;
-import io.micronaut.http.annotation.ClientFilter;
-import io.micronaut.http.annotation.RequestFilter;
-import io.micronaut.scheduling.TaskExecutors;
-import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.http.annotation.Filter;
+import io.micronaut.http.filter.ClientFilterChain;
+import io.micronaut.http.util.OutgoingHttpRequestProcessor;
+import io.micronaut.security.oauth2.client.clientcredentials.propagation.ClientCredentialsHttpClientFilter;
+import io.micronaut.security.oauth2.client.clientcredentials.propagation.ClientCredentialsTokenPropagator;
+import io.micronaut.security.oauth2.configuration.OauthClientConfiguration;
+import org.reactivestreams.Publisher;
+
+import java.util.stream.Stream;
 
 /**
- * This service's own token (client credentials, role SERVICE; {@link ServiceTokens}) on every request
- * of the declarative clients for the other services ({@code @Client(id = "jurisdiction" | "documents" |
- * "grants" | "notifications")}), whose contracts (the {@code *-api} modules) carry no Authorization
- * header — unless the request already carries one (a user's token that token propagation put there
- * for a call made on that user's behalf). Only where this service has a client secret; the gateway,
- * which has none, signs its own ({@code GatewayServiceTokenFilter}).
+ * Micronaut Security's client-credentials filter, which puts this service's own token (OAuth 2.0
+ * client {@value ServiceTokens#CLIENT}, role SERVICE) on every request of the declarative clients for
+ * the other services and the gateway (the {@code service-id-regex} in {@code grantline/service-defaults.yml}),
+ * whose contracts (the {@code *-api} modules) carry no Authorization header. Two differences, both
+ * needed where a call may be made on a user's behalf (grants asking the registry within a user's
+ * request, where token propagation put that user's token on):
+ * <ul>
+ * <li>a request that already carries an Authorization header keeps it (Micronaut's filter would
+ * overwrite it with the service's token);</li>
+ * <li>it runs last: Micronaut's HTTP client runs client filters from the highest order down, so the
+ * highest precedence runs after token propagation (order 0) has had its chance.</li>
+ * </ul>
+ * The gateway's token endpoint is asked with HTTP Basic, so that request is never given a token itself.
  */
-@ClientFilter(serviceId = {"jurisdiction", "documents", "grants", "notifications"})
-@Requires(bean = ServiceTokens.class)
-public class ServiceTokenClientFilter implements Ordered {
-    private final BeanProvider<ServiceTokens> tokens;
+@Filter(Filter.MATCH_ALL_PATTERN)
+@Replaces(ClientCredentialsHttpClientFilter.class)
+public class ServiceTokenClientFilter extends ClientCredentialsHttpClientFilter {
 
-    public ServiceTokenClientFilter(BeanProvider<ServiceTokens> tokens) {
-        this.tokens = tokens;
+    public ServiceTokenClientFilter(OutgoingHttpRequestProcessor outgoingHttpRequestProcessor,
+                                    Stream<OauthClientConfiguration> oauthClients,
+                                    ClientCredentialsTokenPropagator defaultTokenPropagator,
+                                    BeanContext beanContext) {
+        super(outgoingHttpRequestProcessor, oauthClients, defaultTokenPropagator, beanContext);
     }
 
-    /**
-     * Micronaut's HTTP client runs client filters from the highest order down, so the highest
-     * precedence runs last: after token propagation has had its chance to put the user's token on.
-     */
     @Override
     public int getOrder() {
-        return Ordered.HIGHEST_PRECEDENCE;
+        return HIGHEST_PRECEDENCE;
     }
 
-    /** Blocking: the token may have to be fetched from the gateway first. */
-    @RequestFilter
-    @ExecuteOn(TaskExecutors.BLOCKING)
-    public void attach(MutableHttpRequest<?> request) {
-        if (!request.getHeaders().contains(HttpHeaders.AUTHORIZATION)) {
-            request.bearerAuth(tokens.get().token());
+    @Override
+    public Publisher<? extends HttpResponse<?>> doFilter(MutableHttpRequest<?> request, ClientFilterChain chain) {
+        if (request.getHeaders().contains(HttpHeaders.AUTHORIZATION)) {
+            return chain.proceed(request);
         }
+        return super.doFilter(request, chain);
     }
 }

@@ -1,94 +1,45 @@
 package org.grantline.shared.security;
 
 import io.micronaut.context.annotation.Requires;
-import io.micronaut.context.annotation.Value;
-import io.micronaut.json.JsonMapper;
-import io.micronaut.serde.annotation.Serdeable;
+import io.micronaut.security.oauth2.client.clientcredentials.ClientCredentialsClient;
+import io.micronaut.security.oauth2.endpoint.token.response.TokenResponse;
+import jakarta.inject.Named;
 import jakarta.inject.Singleton;
+import reactor.core.publisher.Mono;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 
 /**
- * A token for this service itself, for calls it makes on its own behalf (scheduled jobs, not a
- * user's request): client credentials against the gateway, subject = this service's name, role
- * {@code SERVICE}. Cached until shortly before it expires. With several gateways
- * ({@link GatewayUrls}) each is tried in turn, so one gateway down does not stop this service.
- * Blocking: call it off the event loop.
+ * This service's own token (subject = its name, role {@code SERVICE}) where code needs it by hand:
+ * the revocation list's plain JDK client ({@code GatewayRevocationSource}) and the fail-fast checks
+ * of jobs that call other services on their own behalf. It is Micronaut Security's client-credentials
+ * client {@value #CLIENT} (configured once in {@code grantline/service-defaults.yml}), which fetches the
+ * token from the gateway's {@code /oauth/access_token}, caches it until shortly before it expires and
+ * does not cache a failure; {@link GatewayTokenEndpointClient} asks each gateway in turn. Every request
+ * of the declarative clients gets the same token from {@link ServiceTokenClientFilter} without this class.
+ * Present only where this service has a client secret. Blocking: call it off the event loop.
  */
 @Singleton
 @Requires(property = "grantline.client-secret", pattern = ".+")
 public class ServiceTokens {
-    private static final Duration EARLY_RENEWAL = Duration.ofSeconds(30);
-    private static final Duration TIMEOUT = Duration.ofSeconds(3);
+    /** The OAuth 2.0 client (micronaut.security.oauth2.clients.gateway) that is this service at the gateway. */
+    public static final String CLIENT = "gateway";
 
-    private final GatewayUrls gateways;
-    private final JsonMapper json;
-    private final String form;
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(TIMEOUT)
-            .version(HttpClient.Version.HTTP_1_1).build();
-    private String token;
-    private Instant renewAt = Instant.MIN;
+    /** Long enough for every gateway to be tried with its own timeout (GatewayTokenEndpointClient). */
+    private static final Duration WAIT = Duration.ofSeconds(10);
 
-    public ServiceTokens(GatewayUrls gateways, JsonMapper json,
-                         @Value("${micronaut.application.name}") String clientId,
-                         @Value("${grantline.client-secret}") String clientSecret) {
-        this.gateways = gateways;
-        this.json = json;
-        this.form = "grant_type=client_credentials&client_id=" + URLEncoder.encode(clientId, StandardCharsets.UTF_8)
-                + "&client_secret=" + URLEncoder.encode(clientSecret, StandardCharsets.UTF_8);
+    private final ClientCredentialsClient client;
+
+    public ServiceTokens(@Named(CLIENT) ClientCredentialsClient client) {
+        this.client = client;
     }
 
-    @Serdeable
-    record Granted(String access_token, long expires_in) {
-    }
-
-    /** A valid access token for this service. */
-    public synchronized String token() {
-        if (token == null || Instant.now().isAfter(renewAt)) {
-            Granted granted = request();
-            token = granted.access_token();
-            renewAt = Instant.now().plusSeconds(granted.expires_in()).minus(EARLY_RENEWAL);
+    /** A valid access token for this service; fails when no gateway gives one. */
+    public String token() {
+        TokenResponse answer = Mono.from(client.requestToken()).block(WAIT);
+        if (answer == null || answer.getAccessToken() == null || answer.getAccessToken().isBlank()) {
+            throw new IllegalStateException("The gateway gave this service no token");
         }
-        return token;
-    }
-
-    private Granted request() {
-        if (gateways.isEmpty()) {
-            throw new IllegalStateException("grantline.gateway-url (GRANTLINE_GATEWAY_URL) names no gateway");
-        }
-        IOException last = null;
-        for (URI base : gateways.inTurn()) {
-            try {
-                HttpResponse<byte[]> response = client.send(HttpRequest.newBuilder(gateways.resolve(base, "/oauth/access_token"))
-                        .timeout(TIMEOUT).header("Content-Type", "application/x-www-form-urlencoded")
-                        .header("Accept", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofByteArray());
-                if (response.statusCode() != 200) {
-                    // A refusal (wrong secret) is the same at every gateway; a 5xx may not be.
-                    last = new IOException(base + "/oauth/access_token answered " + response.statusCode());
-                    if (response.statusCode() < 500) {
-                        break;
-                    }
-                    continue;
-                }
-                gateways.answered(base);
-                return json.readValue(response.body(), Granted.class);
-            } catch (IOException e) {
-                last = e;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("Interrupted while asking the gateway for a token", e);
-            }
-        }
-        throw new UncheckedIOException("No gateway gave this service a token", last);
+        return answer.getAccessToken();
     }
 }

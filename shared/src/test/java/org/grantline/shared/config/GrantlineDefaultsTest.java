@@ -26,7 +26,7 @@ class GrantlineDefaultsTest {
             assertThat(env.getProperty("flyway.datasources.default.locations", String.class)).contains("classpath:db/migration");
             assertThat(env.getProperty("endpoints.refresh.enabled", Boolean.class)).contains(false);
             // shared is not the gateway: the service defaults (tokens checked against the gateway's JWKS) are in
-            assertThat(env.getProperty("micronaut.security.token.jwt.signatures.jwks.gateway.url", String.class))
+            assertThat(env.getProperty("micronaut.security.token.jwt.signatures.jwks.grantline.url", String.class))
                     .contains("http://gateway:8080/keys");
             assertThat(env.getProperty("grantline.security.auditors-read-only", Boolean.class)).contains(true);
         }
@@ -59,7 +59,7 @@ class GrantlineDefaultsTest {
         List<PropertySource> gateway = GrantlineDefaults.sources(true);
         assertThat(gateway).hasSize(1);
         assertThat(gateway.get(0).get("micronaut.serde.serialization.inclusion")).isEqualTo("ALWAYS");
-        assertThat(gateway.get(0).get("micronaut.security.token.jwt.signatures.jwks.gateway.url")).isNull();
+        assertThat(gateway.get(0).get("micronaut.security.token.jwt.signatures.jwks.grantline.url")).isNull();
         assertThat(gateway.get(0).get("grantline.security.auditors-read-only")).isNull();
 
         List<PropertySource> service = GrantlineDefaults.sources(false);

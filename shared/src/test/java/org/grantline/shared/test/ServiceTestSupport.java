@@ -11,7 +11,7 @@ public final class ServiceTestSupport {
     public static Map<String, String> properties(String service) {
         Map<String, String> properties = new HashMap<>();
         TestDatabase.properties(service).forEach((k, v) -> properties.put(k, v.toString()));
-        properties.put("micronaut.security.token.jwt.signatures.jwks.gateway.url", TestTokens.shared().jwksUrl());
+        properties.put("micronaut.security.token.jwt.signatures.jwks.grantline.url", TestTokens.shared().jwksUrl());
         properties.put("grantline.revocations.url", TestTokens.shared().revocationsUrl());
         return properties;
     }

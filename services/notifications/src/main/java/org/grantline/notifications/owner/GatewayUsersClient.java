@@ -1,9 +1,7 @@
 package org.grantline.notifications.owner;
 
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.annotation.Get;
-import io.micronaut.http.annotation.Header;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.serde.annotation.Serdeable;
 
@@ -12,8 +10,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** The gateway's {@code GET /api/internal/users/{username}} (role SERVICE): who a user is now. Unknown: empty. */
-@Client("${grantline.gateway-url}")
+/**
+ * The gateway's {@code GET /api/internal/users/{username}} (role SERVICE): who a user is now. Unknown:
+ * empty. Every gateway of {@code grantline.gateway-url} ({@code micronaut.http.services.gateway}); the
+ * service's own token comes from the client-credentials filter (shared ServiceTokenClientFilter).
+ */
+@Client(id = "gateway")
 public interface GatewayUsersClient {
 
     @Serdeable
@@ -22,5 +24,5 @@ public interface GatewayUsersClient {
     }
 
     @Get("/api/internal/users/{username}")
-    Optional<InternalUser> user(String username, @Header(HttpHeaders.AUTHORIZATION) String authorization);
+    Optional<InternalUser> user(String username);
 }

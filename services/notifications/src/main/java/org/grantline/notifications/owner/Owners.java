@@ -3,7 +3,6 @@ package org.grantline.notifications.owner;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import org.grantline.notifications.support.NotificationsConfig;
-import org.grantline.notifications.support.ServiceAuth;
 import org.grantline.shared.security.Roles;
 
 import java.time.Duration;
@@ -23,13 +22,11 @@ import java.util.concurrent.ConcurrentHashMap;
 @Singleton
 public class Owners {
     private final GatewayUsersClient gateway;
-    private final ServiceAuth auth;
     private final Duration ttl;
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
-    public Owners(GatewayUsersClient gateway, ServiceAuth auth, NotificationsConfig config) {
+    public Owners(GatewayUsersClient gateway, NotificationsConfig config) {
         this.gateway = gateway;
-        this.auth = auth;
         this.ttl = config.getOwnerCheckTtl();
     }
 
@@ -59,7 +56,7 @@ public class Owners {
         }
         Optional<Owner> owner;
         try {
-            owner = gateway.user(username, auth.bearer())
+            owner = gateway.user(username)
                     .map(u -> new Owner(u.username(), u.enabled(), u.roles() == null ? List.of() : u.roles(), u.jurisdictionId(),
                             u.tokensValidAfter(), u.email()));
         } catch (RuntimeException e) {
