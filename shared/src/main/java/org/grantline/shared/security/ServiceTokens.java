@@ -36,7 +36,12 @@ public class ServiceTokens {
 
     /** A valid access token for this service; fails when no gateway gives one. */
     public String token() {
-        TokenResponse answer = Mono.from(client.requestToken()).block(WAIT);
+        return token(WAIT);
+    }
+
+    /** The same, waiting at most {@code wait} (a caller with its own deadline, like the revocation list's poll). */
+    public String token(Duration wait) {
+        TokenResponse answer = Mono.from(client.requestToken()).block(wait);
         if (answer == null || answer.getAccessToken() == null || answer.getAccessToken().isBlank()) {
             throw new IllegalStateException("The gateway gave this service no token");
         }

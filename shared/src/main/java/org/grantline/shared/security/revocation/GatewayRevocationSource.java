@@ -80,7 +80,7 @@ public class GatewayRevocationSource implements RevocationSource {
             return Optional.empty();
         }
         try {
-            return Optional.of(tokens.get().token());
+            return Optional.of(tokens.get().token(TIMEOUT));   // a slow token endpoint must not hold the poll up
         } catch (RuntimeException e) {
             return Optional.empty();
         }
