@@ -1,5 +1,14 @@
 package org.grantline.notifications;
 
+import org.grantline.grants.api.AwardOperations;
+import org.grantline.grants.api.AwardPage;
+import org.grantline.grants.api.AwardStatus;
+import org.grantline.grants.api.AwardView;
+import org.grantline.grants.api.ConditionOperations;
+import org.grantline.grants.api.ConditionView;
+import org.grantline.grants.api.ProgramOperations;
+import org.grantline.grants.api.ProgramView;
+import org.grantline.grants.api.SignerRole;
 import io.micronaut.serde.ObjectMapper;
 import org.grantline.grants.api.Feed;
 import org.grantline.grants.api.FeedItem;
@@ -14,6 +23,7 @@ import org.grantline.shared.test.TestTokens;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -32,14 +42,14 @@ import java.util.concurrent.atomic.AtomicLong;
  * conditions over real HTTP, and the gateway's client-credentials endpoint that hands this service its token.
  * The feed implements grants-api's {@link GrantsFeedOperations}: it answers that API's records.
  */
-public final class GrantsStub implements GrantsFeedOperations, AutoCloseable {
+public final class GrantsStub implements GrantsFeedOperations, AwardOperations, ConditionOperations, AutoCloseable {
     private static final ObjectMapper JSON = ObjectMapper.getDefault();
     public final UUID programId = UUID.randomUUID();
     public final UUID conditionId = UUID.randomUUID();
     public static final String CONDITION_TITLE = "Compliance with 8 U.S.C. 1373";
     private final Map<UUID, Map<String, Object>> requirements = new ConcurrentHashMap<>();
     private final Map<UUID, Instant> changedAt = new ConcurrentHashMap<>();
-    private final Map<UUID, Map<String, Object>> awards = new ConcurrentHashMap<>();
+    private final Map<UUID, AwardView> awards = new ConcurrentHashMap<>();
     /** Change stamps: real time, so a cursor from an earlier run never hides a later change. */
     /** Whether feed items name their award (program, fiscal year, number), as the grants service's do. */
     public volatile boolean namesAwards = true;
@@ -55,9 +65,10 @@ public final class GrantsStub implements GrantsFeedOperations, AutoCloseable {
      * token and answers nothing without it, so every call notifications makes on its own behalf (the
      * feed, names, the owners' directory) proves the client-credentials filter put that token on.
      */
+    private final String serviceToken = TestTokens.shared().service("notifications");
     private final StubServer server = StubServer.start()
-            .issuing(TestTokens.shared().service("notifications"))
-            .requiring(TestTokens.shared().service("notifications"))
+            .issuing(serviceToken)
+            .requiring(serviceToken)
             .on(null, "/api", r -> {
                 Object body = handle(r);
                 return body == null ? Answer.problem(404, null) : Answer.json(body);
@@ -81,24 +92,41 @@ public final class GrantsStub implements GrantsFeedOperations, AutoCloseable {
             return feed(Instant.parse(q.get("from")), Instant.parse(q.get("to")), null, q.get("cursor"),
                     Integer.parseInt(q.getOrDefault("limit", "500")));
         }
-        if (path.equals("/api/awards")) {
-            int page = Integer.parseInt(q.getOrDefault("page", "0"));
-            int size = Integer.parseInt(q.getOrDefault("size", "20"));
-            List<Map<String, Object>> all = awards.values().stream().sorted(Comparator.comparing(a -> a.get("id").toString())).toList();
-            return Map.of("items", all.subList(Math.min(all.size(), page * size), Math.min(all.size(), (page + 1) * size)),
-                    "page", page, "size", size, "total", all.size());
+        if (path.equals(AwardOperations.BASE)) {
+            return list(q.get("jurisdictionId") == null ? null : UUID.fromString(q.get("jurisdictionId")),
+                    Integer.parseInt(q.getOrDefault("page", "0")), Integer.parseInt(q.getOrDefault("size", "20")));
         }
-        if (path.startsWith("/api/awards/")) {
-            return awards.get(UUID.fromString(path.substring("/api/awards/".length())));
+        if (path.startsWith(AwardOperations.BASE + "/")) {
+            return get(UUID.fromString(path.substring(AwardOperations.BASE.length() + 1)));
         }
-        if (path.equals("/api/programs/" + programId)) {
-            return Map.of("id", programId.toString(), "code", "JAG", "name", "Edward Byrne Memorial JAG Program");
+        if (path.equals(ProgramOperations.BASE + "/" + programId)) {
+            return new ProgramView(programId, "JAG", "Edward Byrne Memorial JAG Program", "BJA", null);
         }
-        if (path.equals("/api/programs/" + programId + "/conditions")) {
-            return List.of(Map.of("id", conditionId.toString(), "programId", programId.toString(), "fiscalYear",
-                    Integer.parseInt(q.getOrDefault("fiscalYear", "2017")), "code", "1373", "title", CONDITION_TITLE));
+        if (path.equals(ProgramOperations.BASE + "/" + programId + "/conditions")) {
+            return list(programId, q.get("fiscalYear") == null ? null : Integer.valueOf(q.get("fiscalYear")));
         }
         return null;
+    }
+
+    @Override
+    public AwardPage list(UUID jurisdictionId, int page, int size) {
+        List<AwardView> all = awards.values().stream()
+                .filter(a -> jurisdictionId == null || a.jurisdictionId().equals(jurisdictionId))
+                .sorted(Comparator.comparing(a -> a.id().toString())).toList();
+        return new AwardPage(all.subList(Math.min(all.size(), page * size), Math.min(all.size(), (page + 1) * size)),
+                page, size, all.size());
+    }
+
+    @Override
+    public AwardView get(UUID id) {
+        return awards.get(id);
+    }
+
+    /** The one condition of the one program, in whatever fiscal year is asked for (2017 when none is). */
+    @Override
+    public List<ConditionView> list(UUID programId, Integer fiscalYear) {
+        return List.of(new ConditionView(conditionId, programId, fiscalYear == null ? 2017 : fiscalYear, "1373",
+                CONDITION_TITLE, CONDITION_TITLE, true, SignerRole.LEGAL_OFFICER, 0));
     }
 
     /** While down, every call but the token endpoint is a 503. */
@@ -198,8 +226,9 @@ public final class GrantsStub implements GrantsFeedOperations, AutoCloseable {
     public UUID requirement(UUID jurisdiction, String zone, LocalDate date, LocalTime time) {
         UUID award = UUID.randomUUID();
         String awardNumber = "2017-DJ-BX-" + (1000 + awards.size());
-        awards.put(award, Map.of("id", award.toString(), "jurisdictionId", jurisdiction.toString(), "programId", programId.toString(),
-                "fiscalYear", 2017, "awardNumber", awardNumber));
+        awards.put(award, new AwardView(award, jurisdiction, programId, 2017, awardNumber, new BigDecimal("250000.00"),
+                LocalDate.of(2017, 9, 1), LocalDate.of(2017, 10, 1), AwardStatus.ACTIVE, BigDecimal.ZERO, BigDecimal.ZERO,
+                List.of(conditionId), 0));
         UUID id = UUID.randomUUID();
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("id", id.toString());

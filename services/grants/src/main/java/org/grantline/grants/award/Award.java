@@ -1,5 +1,7 @@
 package org.grantline.grants.award;
 
+import org.grantline.grants.api.AwardStatus;
+
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
 import io.micronaut.data.annotation.Version;

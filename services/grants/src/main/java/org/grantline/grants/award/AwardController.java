@@ -1,5 +1,9 @@
 package org.grantline.grants.award;
 
+import org.grantline.grants.api.AwardOperations;
+import org.grantline.grants.api.AwardView;
+import org.grantline.grants.api.AwardPage;
+
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Status;
 import io.swagger.v3.oas.annotations.Operation;
@@ -18,13 +22,12 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.utils.SecurityService;
 import io.micronaut.security.rules.SecurityRule;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.grantline.grants.award.AwardMessages.AwardCreateCommand;
-import org.grantline.grants.award.AwardMessages.AwardPage;
-import org.grantline.grants.award.AwardMessages.AwardView;
 import org.grantline.grants.award.AwardMessages.DeadlineCommand;
 import org.grantline.grants.award.AwardMessages.MoneyCommand;
 import org.grantline.grants.award.AwardMessages.MoneyView;
@@ -36,16 +39,18 @@ import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 
-@Controller("/api/awards")
+@Controller(AwardOperations.BASE)
 @ExecuteOn(TaskExecutors.BLOCKING)
 @ProblemResponses.Authenticated
 @Tag(name = "Awards")
-public class AwardController {
+public class AwardController implements AwardOperations {
 
     private final AwardService service;
+    private final SecurityService security;
 
-    public AwardController(AwardService service) {
+    public AwardController(AwardService service, SecurityService security) {
         this.service = service;
+        this.security = security;
     }
 
     @Post
@@ -69,11 +74,11 @@ public class AwardController {
     @ProblemResponses.BadRequest
     @ProblemResponses.NotFound
     @Secured(SecurityRule.IS_AUTHENTICATED)
+    @Override
     public AwardPage list(@Nullable @QueryValue UUID jurisdictionId,
                           @QueryValue(defaultValue = "0") @Min(0) int page,
-                          @QueryValue(defaultValue = "20") @Min(1) @Max(100) int size,
-                          Authentication caller) {
-        return service.list(jurisdictionId, page, size, Caller.of(caller));
+                          @QueryValue(defaultValue = "20") @Min(1) @Max(100) int size) {
+        return service.list(jurisdictionId, page, size, caller());
     }
 
     @Get("/{id}")
@@ -81,8 +86,14 @@ public class AwardController {
     @Operation(summary = "One award")
     @ProblemResponses.NotFound
     @Secured(SecurityRule.IS_AUTHENTICATED)
-    public AwardView get(UUID id, Authentication caller) {
-        return service.get(id, Caller.of(caller));
+    @Override
+    public AwardView get(UUID id) {
+        return service.get(id, caller());
+    }
+
+    /** @Secured(IS_AUTHENTICATED) has let only an authenticated caller in. */
+    private Caller caller() {
+        return Caller.of(security.getAuthentication().orElseThrow());
     }
 
     /** Moves the award to another status: ACCEPTED or DECLINED by its own jurisdiction (or DOJ), the rest by DOJ. */

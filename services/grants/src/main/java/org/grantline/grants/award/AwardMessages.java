@@ -1,5 +1,9 @@
 package org.grantline.grants.award;
 
+import org.grantline.grants.api.AwardStatus;
+import org.grantline.grants.api.AwardView;
+import org.grantline.grants.api.AwardPage;
+
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -53,16 +57,6 @@ public final class AwardMessages {
                                @NotNull @DecimalMin("0.01") @Digits(integer = 12, fraction = 2) BigDecimal amount,
                                @NotNull @Schema(description = DateRange.DATE, pattern = DateRange.DATE_PATTERN) LocalDate date,
                                @NotBlank @Size(max = 1000) String reason) {
-    }
-
-    @Serdeable
-    public record AwardView(UUID id, UUID jurisdictionId, UUID programId, int fiscalYear, String awardNumber,
-                            BigDecimal amount, LocalDate awardDate, LocalDate acceptanceDeadline, AwardStatus status,
-                            BigDecimal disbursed, BigDecimal clawedBack, List<UUID> conditionIds, long version) {
-    }
-
-    @Serdeable
-    public record AwardPage(List<AwardView> items, int page, int size, long total) {
     }
 
     @Serdeable

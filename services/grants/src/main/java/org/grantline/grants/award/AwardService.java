@@ -1,5 +1,10 @@
 package org.grantline.grants.award;
 
+import org.grantline.grants.api.AwardStatus;
+import org.grantline.grants.api.ConditionView;
+import org.grantline.grants.api.AwardView;
+import org.grantline.grants.api.AwardPage;
+
 import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.data.model.Pageable;
 import io.micronaut.data.model.Sort;
@@ -8,11 +13,8 @@ import io.micronaut.transaction.TransactionOperations;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import org.grantline.grants.award.AwardMessages.AwardCreateCommand;
-import org.grantline.grants.award.AwardMessages.AwardPage;
-import org.grantline.grants.award.AwardMessages.AwardView;
 import org.grantline.grants.award.AwardMessages.MoneyCommand;
 import org.grantline.grants.award.AwardMessages.MoneyView;
-import org.grantline.grants.condition.ConditionView;
 import org.grantline.grants.certification.Deadlines;
 import org.grantline.grants.certification.RequirementService;
 import org.grantline.grants.condition.ConditionService;

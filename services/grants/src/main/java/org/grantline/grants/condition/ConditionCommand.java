@@ -1,5 +1,7 @@
 package org.grantline.grants.condition;
 
+import org.grantline.grants.api.SignerRole;
+
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.validation.constraints.Max;

@@ -1,5 +1,8 @@
 package org.grantline.grants.condition;
 
+import org.grantline.grants.api.ConditionOperations;
+import org.grantline.grants.api.ConditionView;
+
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Status;
 import io.swagger.v3.oas.annotations.Operation;
@@ -29,11 +32,11 @@ import java.util.List;
 import java.util.UUID;
 
 /** The catalogue of conditions of a program, per fiscal year. */
-@Controller("/api/programs/{programId}/conditions")
+@Controller(ConditionOperations.BASE)
 @ExecuteOn(TaskExecutors.BLOCKING)
 @ProblemResponses.Authenticated
 @Tag(name = "Conditions")
-public class ConditionController {
+public class ConditionController implements ConditionOperations {
 
     private final ConditionService service;
 
@@ -41,16 +44,17 @@ public class ConditionController {
         this.service = service;
     }
 
-    @Get
+    @Get(CONDITIONS)
     @Operation(summary = "The program's conditions, optionally for one fiscal year")
     @ProblemResponses.BadRequest
     @ProblemResponses.NotFound
     @Secured(SecurityRule.IS_AUTHENTICATED)
+    @Override
     public List<ConditionView> list(UUID programId, @Nullable @QueryValue @Min(2000) @Max(2100) Integer fiscalYear) {
         return service.list(programId, fiscalYear);
     }
 
-    @Get("/{conditionId}")
+    @Get(CONDITIONS + "/{conditionId}")
     @ProblemResponses.BadRequest
     @Operation(summary = "One condition")
     @ProblemResponses.NotFound
@@ -59,7 +63,7 @@ public class ConditionController {
         return service.get(programId, conditionId);
     }
 
-    @Post
+    @Post(CONDITIONS)
     @Idempotent
     @Operation(summary = "Adds a condition to the program")
     @Created
@@ -73,7 +77,7 @@ public class ConditionController {
         return HttpResponse.created(added, URI.create("/api/programs/" + programId + "/conditions/" + added.id()));
     }
 
-    @Put("/{conditionId}")
+    @Put(CONDITIONS + "/{conditionId}")
     @Operation(summary = "Replaces a condition")
     @ProblemResponses.BadRequest
     @ProblemResponses.NotFound

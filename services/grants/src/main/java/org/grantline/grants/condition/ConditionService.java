@@ -1,5 +1,7 @@
 package org.grantline.grants.condition;
 
+import org.grantline.grants.api.ConditionView;
+
 import io.micronaut.data.model.Sort;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -35,11 +37,11 @@ public class ConditionService {
         programs.find(programId);
         List<GrantCondition> found = fiscalYear == null ? conditions.findByProgramId(programId, ORDER)
                 : conditions.findByProgramIdAndFiscalYear(programId, fiscalYear, ORDER);
-        return found.stream().map(ConditionView::of).toList();
+        return found.stream().map(ConditionService::view).toList();
     }
 
     public ConditionView get(UUID programId, UUID conditionId) {
-        return ConditionView.of(find(programId, conditionId));
+        return view(find(programId, conditionId));
     }
 
     @Transactional
@@ -53,7 +55,7 @@ public class ConditionService {
         GrantCondition saved = conditions.save(new GrantCondition(UUID.randomUUID(), programId, command.fiscalYear(),
                 command.code(), command.title().strip(), command.fullText().strip(), command.needsCertification(),
                 command.signerRole(), now, now, null));
-        ConditionView view = ConditionView.of(saved);
+        ConditionView view = view(saved);
         audit.record("condition.created", ENTITY, saved.id(), null, view);
         return view;
     }
@@ -70,8 +72,8 @@ public class ConditionService {
         GrantCondition changed = conditions.update(new GrantCondition(conditionId, programId, command.fiscalYear(),
                 command.code(), command.title().strip(), command.fullText().strip(), command.needsCertification(),
                 command.signerRole(), current.createdAt(), now(), current.version()));
-        ConditionView view = ConditionView.of(changed);
-        audit.record("condition.updated", ENTITY, conditionId, ConditionView.of(current), view);
+        ConditionView view = view(changed);
+        audit.record("condition.updated", ENTITY, conditionId, view(current), view);
         return view;
     }
 
@@ -96,5 +98,10 @@ public class ConditionService {
 
     private static Instant now() {
         return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    static ConditionView view(GrantCondition c) {
+        return new ConditionView(c.id(), c.programId(), c.fiscalYear(), c.code(), c.title(), c.fullText(),
+                c.needsCertification(), c.signerRole(), c.version());
     }
 }

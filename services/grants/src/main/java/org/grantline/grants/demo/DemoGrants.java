@@ -1,12 +1,15 @@
 package org.grantline.grants.demo;
 
+import org.grantline.grants.api.SignerRole;
+import org.grantline.grants.api.ConditionView;
+import org.grantline.grants.api.AwardView;
+
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.client.exceptions.HttpClientException;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
 import org.grantline.grants.award.AwardMessages.AwardCreateCommand;
-import org.grantline.grants.award.AwardMessages.AwardView;
 import org.grantline.grants.award.AwardRepository;
 import org.grantline.grants.award.AwardService;
 import org.grantline.grants.certification.ExtensionCommand;
@@ -14,8 +17,6 @@ import org.grantline.grants.certification.RequirementService;
 import org.grantline.grants.certification.RequirementView;
 import org.grantline.grants.condition.ConditionCommand;
 import org.grantline.grants.condition.ConditionService;
-import org.grantline.grants.condition.ConditionView;
-import org.grantline.grants.condition.SignerRole;
 import org.grantline.grants.court.CourtOrder.OrderScope;
 import org.grantline.grants.court.CourtOrderMessages.CourtOrderCommand;
 import org.grantline.grants.court.CourtOrderService;

@@ -1,12 +1,13 @@
 package org.grantline.grants.letters;
 
+import org.grantline.grants.api.SignerRole;
+
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.client.exceptions.HttpClientException;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
-import org.grantline.grants.condition.SignerRole;
 import org.grantline.grants.jurisdiction.Jurisdictions;
 import org.grantline.jurisdiction.api.JurisdictionPage;
 import org.grantline.jurisdiction.api.JurisdictionSearch;

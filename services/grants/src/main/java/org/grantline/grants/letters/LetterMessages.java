@@ -1,5 +1,7 @@
 package org.grantline.grants.letters;
 
+import org.grantline.grants.api.SignerRole;
+
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -9,7 +11,6 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import org.grantline.grants.condition.SignerRole;
 import org.grantline.jurisdiction.api.DetainerPolicy;
 import org.grantline.jurisdiction.api.FacilityAccess;
 import org.grantline.jurisdiction.api.JurisdictionType;

@@ -1,8 +1,9 @@
 package org.grantline.grants.letters;
 
+import org.grantline.grants.api.SignerRole;
+
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
-import org.grantline.grants.condition.SignerRole;
 
 import java.util.UUID;
 

@@ -1,11 +1,12 @@
 package org.grantline.grants.letters;
 
+import org.grantline.grants.api.SignerRole;
+
 import io.micronaut.http.HttpStatus;
 import io.micronaut.serde.ObjectMapper;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import org.grantline.grants.certification.Deadlines;
-import org.grantline.grants.condition.SignerRole;
 import org.grantline.grants.document.DocumentLinks;
 import org.grantline.grants.letters.LetterMessages.AnswerCommand;
 import org.grantline.grants.letters.LetterMessages.AnswerItem;

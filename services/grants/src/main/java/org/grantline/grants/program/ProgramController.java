@@ -1,5 +1,8 @@
 package org.grantline.grants.program;
 
+import org.grantline.grants.api.ProgramOperations;
+import org.grantline.grants.api.ProgramView;
+
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Status;
 import io.swagger.v3.oas.annotations.Operation;
@@ -25,11 +28,11 @@ import java.util.List;
 import java.util.UUID;
 
 /** Grant programs (Byrne JAG, PSP, COPS Hiring, SCAAP, …) and their solicitations. DOJ officers and admins write. */
-@Controller("/api/programs")
+@Controller(ProgramOperations.BASE)
 @ExecuteOn(TaskExecutors.BLOCKING)
 @ProblemResponses.Authenticated
 @Tag(name = "Programs")
-public class ProgramController {
+public class ProgramController implements ProgramOperations {
 
     private final ProgramService service;
 
@@ -49,6 +52,7 @@ public class ProgramController {
     @Operation(summary = "One program")
     @ProblemResponses.NotFound
     @Secured(SecurityRule.IS_AUTHENTICATED)
+    @Override
     public ProgramView get(UUID id) {
         return service.get(id);
     }

@@ -1,5 +1,7 @@
 package org.grantline.grants.program;
 
+import org.grantline.grants.api.ProgramView;
+
 import io.micronaut.data.model.Sort;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -26,11 +28,11 @@ public class ProgramService {
     }
 
     public List<ProgramView> list() {
-        return programs.findAllOrderByName().stream().map(ProgramView::of).toList();
+        return programs.findAllOrderByName().stream().map(ProgramService::view).toList();
     }
 
     public ProgramView get(UUID id) {
-        return ProgramView.of(find(id));
+        return view(find(id));
     }
 
     public Program find(UUID id) {
@@ -45,7 +47,7 @@ public class ProgramService {
         Instant now = now();
         Program saved = programs.save(new Program(UUID.randomUUID(), command.code(), command.name().strip(),
                 command.agency().strip(), command.description(), now, now));
-        ProgramView view = ProgramView.of(saved);
+        ProgramView view = view(saved);
         audit.record("program.created", "program", saved.id(), null, view);
         return view;
     }
@@ -58,8 +60,8 @@ public class ProgramService {
         });
         Program changed = programs.update(new Program(id, command.code(), command.name().strip(), command.agency().strip(),
                 command.description(), current.createdAt(), now()));
-        ProgramView view = ProgramView.of(changed);
-        audit.record("program.updated", "program", id, ProgramView.of(current), view);
+        ProgramView view = view(changed);
+        audit.record("program.updated", "program", id, view(current), view);
         return view;
     }
 
@@ -85,5 +87,9 @@ public class ProgramService {
 
     private static Instant now() {
         return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    static ProgramView view(Program p) {
+        return new ProgramView(p.id(), p.code(), p.name(), p.agency(), p.description());
     }
 }

@@ -1,5 +1,7 @@
 package org.grantline.grants.report;
 
+import org.grantline.grants.api.AwardStatus;
+
 import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.scheduling.annotation.Scheduled;
 import io.micronaut.transaction.TransactionOperations;
@@ -7,7 +9,6 @@ import jakarta.inject.Singleton;
 import org.grantline.grants.award.Award;
 import org.grantline.grants.award.AwardRepository;
 import org.grantline.grants.award.AwardService;
-import org.grantline.grants.award.AwardStatus;
 import org.grantline.grants.certification.Deadlines;
 import org.grantline.grants.certification.Requirement;
 import org.grantline.grants.certification.RequirementRepository;

@@ -1,5 +1,7 @@
 package org.grantline.grants.report;
 
+import org.grantline.grants.api.ConditionView;
+
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.transaction.annotation.Transactional;
@@ -12,7 +14,6 @@ import org.grantline.grants.award.AwardService;
 import org.grantline.grants.certification.Requirement;
 import org.grantline.grants.certification.RequirementRepository;
 import org.grantline.grants.condition.ConditionService;
-import org.grantline.grants.condition.ConditionView;
 import org.grantline.shared.audit.AuditTrail;
 import org.grantline.shared.input.DateRange;
 import org.grantline.shared.problem.Problems;

@@ -1,8 +1,9 @@
 package org.grantline.grants.letters;
 
+import org.grantline.grants.api.SignerRole;
+
 import jakarta.inject.Inject;
 import org.grantline.grants.GrantsServiceTest;
-import org.grantline.grants.condition.SignerRole;
 import org.grantline.shared.security.Caller;
 import org.grantline.shared.security.Roles;
 import org.grantline.shared.test.TestHttp;

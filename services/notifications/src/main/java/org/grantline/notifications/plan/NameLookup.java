@@ -1,8 +1,10 @@
 package org.grantline.notifications.plan;
 
+
+import org.grantline.grants.api.AwardPage;
+import org.grantline.grants.api.AwardView;
 import org.grantline.grants.api.FeedItem;
-import io.micronaut.http.HttpStatus;
-import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import org.grantline.grants.api.ProgramView;
 
 import java.util.Collection;
 import java.util.HashMap;
@@ -21,23 +23,36 @@ final class NameLookup {
     private static final int BULK_AWARD_LOOKUP = 50;
     private static final int AWARD_PAGE = 100;
 
-    private final GrantsNamesClient grants;
-    private final Map<UUID, GrantsNamesClient.Award> awards = new HashMap<>();
+    private final GrantsNames grants;
+    private final Map<UUID, AwardName> awards = new HashMap<>();
     private final Map<UUID, String> programNames = new HashMap<>();
     private final Map<UUID, String> conditionTitles = new HashMap<>();
     private final Set<String> conditionCatalogues = new HashSet<>();
     private boolean allAwardsLoaded;
 
-    NameLookup(GrantsNamesClient grants) {
+    NameLookup(GrantsNames grants) {
         this.grants = grants;
+    }
+
+    /** What a reminder needs of its award. */
+    private record AwardName(UUID programId, int fiscalYear, String awardNumber) {
+        /** The award as the feed names it, or null when the feed item does not carry award details. */
+        static AwardName of(FeedItem item) {
+            return item.programId() == null || item.fiscalYear() == null || item.awardNumber() == null ? null
+                    : new AwardName(item.programId(), item.fiscalYear(), item.awardNumber());
+        }
+
+        static AwardName of(AwardView award) {
+            return new AwardName(award.programId(), award.fiscalYear(), award.awardNumber());
+        }
     }
 
     /** {@code known} with the names of the items it lacks (or knows without a program) added. */
     Map<UUID, RequirementNames> complete(Collection<FeedItem> items, Map<UUID, RequirementNames> known) {
         for (FeedItem item : items) {
-            GrantsNamesClient.Award award = GrantsNamesClient.Award.of(item);
+            AwardName award = AwardName.of(item);
             if (award != null) {
-                awards.put(award.id(), award);
+                awards.put(item.awardId(), award);
             }
         }
         loadAwards(items.stream().filter(i -> !isKnown(known, i)).map(FeedItem::awardId).collect(Collectors.toSet()));
@@ -46,7 +61,7 @@ final class NameLookup {
             if (isKnown(known, item)) {
                 continue;
             }
-            GrantsNamesClient.Award award = awards.get(item.awardId());
+            AwardName award = awards.get(item.awardId());
             names.put(item.id(), award == null ? RequirementNames.NONE : new RequirementNames(award.programId(), award.awardNumber(),
                     programName(award.programId()), conditionTitle(award.programId(), award.fiscalYear(), item.conditionId())));
         }
@@ -65,33 +80,30 @@ final class NameLookup {
         }
         if (missing.size() > BULK_AWARD_LOOKUP && !allAwardsLoaded) {
             int page = 0;
-            GrantsNamesClient.AwardPage result;
+            AwardPage result;
             do {
-                result = grants.awards(page++, AWARD_PAGE);
-                result.items().forEach(a -> awards.put(a.id(), a));
+                result = grants.awards().list(null, page++, AWARD_PAGE);
+                result.items().forEach(a -> awards.put(a.id(), AwardName.of(a)));
             } while ((long) page * AWARD_PAGE < result.total());
             allAwardsLoaded = true;
             missing.removeAll(awards.keySet());
         }
         for (UUID id : missing) {
-            try {
-                awards.put(id, grants.award(id));
-            } catch (HttpClientResponseException e) {
-                if (e.getStatus() != HttpStatus.NOT_FOUND) {
-                    throw e;
-                }
-                awards.put(id, null);
-            }
+            AwardView award = grants.awards().get(id);   // null: no such award (404)
+            awards.put(id, award == null ? null : AwardName.of(award));
         }
     }
 
     private String programName(UUID programId) {
-        return programNames.computeIfAbsent(programId, id -> grants.program(id).name());
+        return programNames.computeIfAbsent(programId, id -> {
+            ProgramView program = grants.programs().get(id);   // null: grants knows no such program
+            return program == null ? null : program.name();
+        });
     }
 
     private String conditionTitle(UUID programId, int fiscalYear, UUID conditionId) {
         if (conditionCatalogues.add(programId + "/" + fiscalYear)) {
-            grants.conditions(programId, fiscalYear).forEach(c -> conditionTitles.put(c.id(), c.title()));
+            grants.conditions().list(programId, fiscalYear).forEach(c -> conditionTitles.put(c.id(), c.title()));
         }
         return conditionTitles.get(conditionId);
     }

@@ -35,7 +35,7 @@ public class Planner {
 
     private final FeedReader feed;
     private final GrantsFeedClient grants;
-    private final GrantsNamesClient names;
+    private final GrantsNames names;
     private final PlanWriter writer;
     private final FeedStateRepository feedState;
     private final TransactionOperations<Connection> tx;
@@ -45,7 +45,7 @@ public class Planner {
     private final Clock clock;
     private final String instance;
 
-    public Planner(FeedReader feed, GrantsFeedClient grants, GrantsNamesClient names, PlanWriter writer, FeedStateRepository feedState,
+    public Planner(FeedReader feed, GrantsFeedClient grants, GrantsNames names, PlanWriter writer, FeedStateRepository feedState,
                    TransactionOperations<Connection> tx, ProgramSettingsRepository programSettings, NotificationsConfig config,
                    AuditTrail audit, Clock clock, @Value("${micronaut.application.instance.id:local}") String instance) {
         this.feed = feed;

@@ -1,10 +1,13 @@
-package org.grantline.grants.award;
+package org.grantline.grants.api;
+
+import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
 
-/** An award's life, and the moves the service allows between its states. */
+/** (Described by @Schema: micronaut-openapi reads no Javadoc from another module.) */
+@Schema(description = "An award's life, and the moves the service allows between its states.")
 public enum AwardStatus {
     OFFERED, ACCEPTED, DECLINED, EXPIRED, ACTIVE, WITHHELD, SUSPENDED, CLAWBACK_INITIATED, CLAWED_BACK, CLOSED;
 
