@@ -8,6 +8,7 @@
 # Needs wrk and nginx (apt-get install -y wrk nginx-light). Called by bench/run with the suite up.
 # Usage: bench/gateway-cost.sh GATEWAY_PORT JURISDICTION_PORT NGINX_PORT DATA_DIR PASSWORD
 set -euo pipefail
+. "$(dirname "${BASH_SOURCE[0]}")/proxy-lib.sh"
 GW_PORT="$1" JUR_PORT="$2" NGINX_PORT="$3" DATA="$4" PASSWORD="$5"
 ROUNDS="${GRANTLINE_BENCH_ROUNDS:-3}" SECONDS_EACH="${GRANTLINE_BENCH_SECONDS:-15}" CONNECTIONS=32
 for tool in wrk nginx curl; do
@@ -21,50 +22,13 @@ ID="$(curl -sf "http://127.0.0.1:$GW_PORT/api/jurisdictions?state=MD&size=1" -H 
 PATH_="/api/jurisdictions/$ID"
 
 NG="$DATA/nginx"
-mkdir -p "$NG"
-cat > "$NG/nginx.conf" <<EOF
-worker_processes 1;
-pid $NG/nginx.pid;
-error_log $NG/error.log warn;
-events { worker_connections 1024; }
-http {
-  access_log $NG/access.log;
-  client_body_temp_path $NG/body;
-  proxy_temp_path $NG/proxy;
-  fastcgi_temp_path $NG/fastcgi;
-  uwsgi_temp_path $NG/uwsgi;
-  scgi_temp_path $NG/scgi;
-  upstream jurisdiction { server 127.0.0.1:$JUR_PORT; keepalive 32; }
-  server {
-    listen 127.0.0.1:$NGINX_PORT;
-    location / {
-      proxy_pass http://jurisdiction;
-      proxy_http_version 1.1;
-      proxy_set_header Connection "";
-      proxy_set_header Host \$host;
-      proxy_set_header X-Forwarded-For \$remote_addr;
-      proxy_set_header X-Forwarded-Proto \$scheme;
-    }
-  }
-}
-EOF
-nginx -c "$NG/nginx.conf" -p "$NG" -e "$NG/error.log"
+start_nginx "$NG" "$NGINX_PORT" "$JUR_PORT"
 trap 'kill "$(cat "$NG/nginx.pid")" 2>/dev/null || true' EXIT
 sleep 0.5
 
 pid_of() { cat "$DATA/run/$1.pid"; }
 GW_PID="$(pid_of gateway)" JUR_PID="$(pid_of jurisdiction)"
-NGINX_PIDS="$(cat "$NG/nginx.pid") $(pgrep -P "$(cat "$NG/nginx.pid")" | tr '\n' ' ')"
-# CPU time (ms) a set of processes has used so far.
-cpu_ms() {
-  local total=0 p tick
-  tick="$(getconf CLK_TCK)"
-  for p in "$@"; do total=$((total + $(awk '{print $14 + $15}' "/proc/$p/stat"))); done
-  echo $((total * 1000 / tick))
-}
-# wrk's latency in ms, whatever unit it prints.
-to_ms() { awk '{v=$1; if (v ~ /us$/) {sub(/us/,"",v); v/=1000} else if (v ~ /ms$/) {sub(/ms/,"",v)} else if (v ~ /s$/) {sub(/s/,"",v); v*=1000}; printf "%.2f", v}'; }
-
+NGINX_PIDS="$(nginx_pids "$NG")"
 declare -A RPS P50 P99 GWCPU JURCPU NGCPU N
 run_one() {
   local name="$1" port="$2" out g0 j0 n0 g1 j1 n1 reqs
@@ -80,7 +44,6 @@ run_one() {
   JURCPU[$name]+="$(awk -v c=$((j1 - j0)) -v r="$reqs" 'BEGIN {printf "%.3f", c / r}') "
   NGCPU[$name]+="$(awk -v c=$((n1 - n0)) -v r="$reqs" 'BEGIN {printf "%.3f", c / r}') "
 }
-median() { tr ' ' '\n' <<<"$1" | grep -v '^$' | sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 
 echo "The gateway's own cost: GET $PATH_ (one jurisdiction, authenticated), wrk -c$CONNECTIONS, ${SECONDS_EACH}s each, $ROUNDS rounds in turn"
 echo "load before: $(uptime | sed 's/.*load average/load average/')"
