@@ -98,6 +98,11 @@ public final class DocumentsStub implements DocumentLinkOperations, AutoCloseabl
         return all;
     }
 
+    /** Every request received, the token endpoint's too. */
+    public java.util.List<Request> received() {
+        return server.received;
+    }
+
     public String url() {
         return server.url();
     }

@@ -7,6 +7,7 @@ import io.micronaut.core.util.SupplierUtil;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpRequest;
+import io.micronaut.http.client.ClientAttributes;
 import io.micronaut.http.client.DefaultHttpClientConfiguration;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.HttpClientConfiguration;
@@ -39,6 +40,8 @@ import java.util.function.Supplier;
 @Requires(property = "grantline.client-secret", pattern = ".+")
 public class GatewayTokenEndpointClient extends DefaultTokenEndpointClient {
     private static final Duration TIMEOUT = Duration.ofSeconds(3);
+    /** Not matched by the client-credentials filter's service ids: the token request carries HTTP Basic, never a token. */
+    static final String SERVICE_ID = "gateway-token-endpoint";
 
     private final GatewayUrls gateways;
     private final Supplier<HttpClient> client;
@@ -71,6 +74,10 @@ public class GatewayTokenEndpointClient extends DefaultTokenEndpointClient {
                 .contentType(context.getMediaType())
                 .accept(MediaType.APPLICATION_JSON_TYPE);
         secureRequest(request, context);
+        // A service id of its own: Micrometer tags every client request by service id where there is one, and
+        // Prometheus refuses meters of one name with other tag keys, so an untagged first request (this one,
+        // at startup) would drop the timers of every later call to another service.
+        ClientAttributes.setServiceId(request, SERVICE_ID);
         return Mono.from(client.get().retrieve(request, context.getResponseType(), context.getErrorResponseType()))
                 .doOnNext(answer -> gateways.answered(base))
                 .onErrorResume(e -> index + 1 < bases.size() && !refused(e), e -> attempt(bases, index + 1, context));

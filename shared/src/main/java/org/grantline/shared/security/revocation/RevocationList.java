@@ -86,8 +86,9 @@ public class RevocationList {
         } catch (Exception e) {
             if (!failing) {
                 failing = true;
+                // A refused connection's exception has no message: then its type says what happened.
                 LOG.warn("Cannot read the revocation list ({}); person tokens are refused once it is older than {}",
-                        e.getMessage(), maxStaleness);
+                        e.getMessage() != null ? e.getMessage() : e.toString(), maxStaleness);
             }
             return false;
         }
