@@ -12,28 +12,7 @@ import org.grantline.grants.api.ProgramOperations;
  * service's own token (the client-credentials filter).
  */
 @Singleton
-public final class GrantsNames {
-    private final Awards awards;
-    private final Programs programs;
-    private final Conditions conditions;
-
-    public GrantsNames(Awards awards, Programs programs, Conditions conditions) {
-        this.awards = awards;
-        this.programs = programs;
-        this.conditions = conditions;
-    }
-
-    public Awards awards() {
-        return awards;
-    }
-
-    public Programs programs() {
-        return programs;
-    }
-
-    public Conditions conditions() {
-        return conditions;
-    }
+public record GrantsNames(Awards awards, Programs programs, Conditions conditions) {
 
     @Client(id = "grants", path = AwardOperations.BASE)
     public interface Awards extends AwardOperations {

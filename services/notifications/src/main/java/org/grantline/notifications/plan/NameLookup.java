@@ -1,6 +1,5 @@
 package org.grantline.notifications.plan;
 
-
 import org.grantline.grants.api.AwardPage;
 import org.grantline.grants.api.AwardView;
 import org.grantline.grants.api.FeedItem;
